@@ -1,0 +1,24 @@
+# Two commands do all the set-up on a fresh Debian machine:
+#   make site   install what is missing, build sitegen (release) and build the bundled site into dist/
+#   make test   install what is missing and run the whole test suite
+.PHONY: site test deps release
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
+
+deps:
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		echo "Installing $(APT_PACKAGES)"; \
+		$(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(APT_PACKAGES); \
+	fi
+
+release: deps
+	swift build -c release --product sitegen
+
+site: release
+	.build/release/sitegen build
+	@echo "Open dist/index.html, or serve the dist/ folder."
+
+test: deps
+	swift test

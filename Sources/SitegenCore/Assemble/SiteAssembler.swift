@@ -1,0 +1,33 @@
+/// The assemble stage: orders articles, builds tags and categories, related lists, and checks categories.
+struct SiteAssembler {
+    let config: SiteConfig
+
+    func assemble(_ parsed: [Article]) -> (Site, [Diagnostic]) {
+        let articles = parsed.sorted(by: Article.newestFirst)
+        let tagBuilder = TaxonomyBuilder(kind: "tag", key: "tags")
+        let tags = tagBuilder.build(articles) { $0.meta.tags }
+        let categoryBuilder = TaxonomyBuilder(kind: "category", key: "category")
+        let categories = categoryBuilder.build(articles) { $0.meta.category.map { [$0] } ?? [] }
+        let diagnostics = tags.diagnostics + categories.diagnostics + checkCategories(articles)
+        let related = RelatedArticles(limit: config.relatedCount).rank(
+            articleCount: articles.count, tags: tags.perArticle, tagTerms: tags.terms,
+            categories: categories.perArticle, categoryTerms: categories.terms, articles: articles)
+        let site = Site(
+            config: config, articles: articles, tags: tags.terms, categories: categories.terms,
+            articleTags: tags.perArticle, articleCategory: categories.perArticle.map(\.first), related: related)
+        return (site, diagnostics)
+    }
+
+    /// When the config lists the allowed categories, any other is an error.
+    private func checkCategories(_ articles: [Article]) -> [Diagnostic] {
+        guard !config.categories.isEmpty else { return [] }
+        let allowed = Set(config.categories.map(Slug.make))
+        return articles.compactMap { article in
+            guard let category = article.meta.category, !allowed.contains(Slug.make(category)) else { return nil }
+            let position = article.meta.positions["category"]
+            let hint = Suggestion.didYouMean(category, in: config.categories)
+            return Diagnostic(.error, file: article.path, line: position?.line, column: position?.column,
+                              message: "unknown category '\(category)' (sitegen.yaml allows: \(config.categories.joined(separator: ", ")))\(hint)")
+        }
+    }
+}

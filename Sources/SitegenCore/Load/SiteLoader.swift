@@ -1,0 +1,77 @@
+import Foundation
+
+/// The load edge: reads a site folder from disk into a `SourceTree`.
+public struct SiteLoader: Sendable {
+    /// The site root (the folder holding `content/`).
+    public let root: URL
+    /// The config file; `sitegen.yaml` in the root when nil.
+    public let configFile: URL?
+
+    public init(root: URL, configFile: URL? = nil) {
+        self.root = root.standardizedFileURL
+        self.configFile = configFile?.standardizedFileURL
+    }
+
+    /// Reads `content/`, `templates/`, `public/` and the config. Unreadable files become diagnostics.
+    public func load() throws -> SourceTree {
+        var tree = SourceTree()
+        var problems: [Diagnostic] = []
+        tree.content = readAll("content", into: &problems)
+        tree.templates = readAll("templates", into: &problems)
+        for path in files(under: "public", skipHidden: false) {
+            tree.staticFiles[path] = .disk(root.appendingPathComponent(path))
+        }
+        let config = configFile ?? root.appendingPathComponent(SiteConfig.fileName)
+        if FileManager.default.fileExists(atPath: config.path) {
+            do {
+                tree.config = (relativePath(config), try Data(contentsOf: config))
+            } catch {
+                problems.append(.error("cannot read the config file: \(error.localizedDescription)", file: relativePath(config)))
+            }
+        } else if configFile != nil {
+            problems.append(.error("config file not found", file: relativePath(config)))
+        }
+        if !problems.isEmpty { throw BuildFailure(diagnostics: problems) }
+        return tree
+    }
+
+    private func readAll(_ folder: String, into problems: inout [Diagnostic]) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in files(under: folder, skipHidden: true) {
+            do {
+                result[path] = try Data(contentsOf: root.appendingPathComponent(path))
+            } catch {
+                problems.append(.error("cannot read file: \(error.localizedDescription)", file: path))
+            }
+        }
+        return result
+    }
+
+    /// Regular files under `folder`, as root-relative paths with `/`. Editor leftovers are skipped.
+    func files(under folder: String, skipHidden: Bool) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            let name = url.lastPathComponent
+            if Self.isEditorLeftover(name) || (skipHidden && name.hasPrefix(".")) || name == ".DS_Store" {
+                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { enumerator.skipDescendants() }
+                continue
+            }
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            paths.append(folder + "/" + url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1))
+        }
+        return paths.sorted()
+    }
+
+    /// Swap, backup and probe files that editors leave next to the files they save.
+    static func isEditorLeftover(_ name: String) -> Bool {
+        name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name == "4913" || name.hasPrefix(".#")
+    }
+
+    private func relativePath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

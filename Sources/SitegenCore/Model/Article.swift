@@ -1,0 +1,33 @@
+import SitegenMarkdown
+
+/// An article after its front matter is read: enough to route it and to decide whether it is published.
+struct ArticleSource: Sendable {
+    /// `content/blog/x.md`
+    let path: String
+    let text: SourceText
+    let meta: FrontMatter
+    let body: String
+    let bodyFirstLine: Int
+    /// Site-relative route without the base path: `blog/x/`.
+    let route: String
+    /// Whether this is `index.md` of a page bundle.
+    var isBundle: Bool { path.hasSuffix("/index.md") }
+}
+
+/// A fully parsed article: metadata plus rendered body.
+struct Article: Sendable {
+    let path: String
+    let meta: FrontMatter
+    let route: String
+    let html: String
+    let headings: [Heading]
+    let wordCount: Int
+    /// Resolved image URL (site-relative with base path, or external), if any.
+    let imageURL: String?
+
+    /// Articles sort newest first; equal dates fall back to the path, so the order never depends on load order.
+    static func newestFirst(_ a: Article, _ b: Article) -> Bool {
+        let (x, y) = (a.meta.date.epochSeconds, b.meta.date.epochSeconds)
+        return x != y ? x > y : a.path < b.path
+    }
+}

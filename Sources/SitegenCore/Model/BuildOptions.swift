@@ -1,0 +1,18 @@
+/// What the caller decides about one build; everything else comes from the source tree.
+public struct BuildOptions: Sendable, Hashable {
+    /// Publish articles marked `draft: true`.
+    public var includeDrafts: Bool
+    /// Publish articles dated after `now`.
+    public var includeFuture: Bool
+    /// "Now" in seconds since 1970, for leaving out future-dated articles: the clock, or `SOURCE_DATE_EPOCH`.
+    public var now: Int
+    /// Overrides `base_url` from the config (for preview builds).
+    public var baseURL: String?
+
+    public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: Int, baseURL: String? = nil) {
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+        self.now = now
+        self.baseURL = baseURL
+    }
+}

@@ -1,0 +1,23 @@
+extension Array where Element: Sendable {
+    /// Maps in parallel over all cores, in contiguous chunks, keeping the order of the input.
+    func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
+        let chunkCount = Swift.min(count, ProcessInfoCores.activeCount * 4)
+        guard chunkCount > 1 else { return map(transform) }
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        return await withTaskGroup(of: (Int, [T]).self) { group in
+            for start in stride(from: 0, to: count, by: chunkSize) {
+                let slice = Array(self[start..<Swift.min(start + chunkSize, count)])
+                group.addTask { (start, slice.map(transform)) }
+            }
+            var chunks: [(Int, [T])] = []
+            for await chunk in group { chunks.append(chunk) }
+            return chunks.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}
+
+import Foundation
+
+enum ProcessInfoCores {
+    static var activeCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+}

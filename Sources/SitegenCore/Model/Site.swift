@@ -1,0 +1,23 @@
+/// The assembled site: every published article in order, with its taxonomy and neighbours. Immutable.
+struct Site: Sendable {
+    let config: SiteConfig
+    /// Newest first.
+    let articles: [Article]
+    let tags: [Term]
+    let categories: [Term]
+    /// Per article (same order as `articles`): tag and category indices into `tags`/`categories`.
+    let articleTags: [[Int]]
+    let articleCategory: [Int?]
+    /// Per article: indices of related articles, best first.
+    let related: [[Int]]
+}
+
+/// A tag or a category with the articles filed under it.
+struct Term: Sendable, Hashable {
+    /// URL slug; the identity of the term.
+    let slug: String
+    /// How it is shown: the most common spelling.
+    let name: String
+    /// Indices into `Site.articles`, newest first.
+    let articles: [Int]
+}

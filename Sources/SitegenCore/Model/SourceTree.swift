@@ -1,0 +1,49 @@
+import Foundation
+
+/// Everything a build reads, held in memory and keyed by path relative to the site root.
+/// Built from disk by `SiteLoader`, or from literals in tests.
+public struct SourceTree: Sendable {
+    /// `content/**` files (Markdown and bundle resources), keyed by `content/...` path.
+    public var content: [String: Data]
+    /// `templates/**/*.mustache` sources keyed by `templates/...` path, plus theme assets under `templates/assets/`.
+    public var templates: [String: Data]
+    /// `public/**` static files keyed by `public/...` path.
+    public var staticFiles: [String: StaticFile]
+    /// The config file's text and its path relative to the site root, if there is one.
+    public var config: (path: String, text: Data)?
+
+    public init(
+        content: [String: Data] = [:], templates: [String: Data] = [:],
+        staticFiles: [String: StaticFile] = [:], config: (path: String, text: Data)? = nil
+    ) {
+        self.content = content
+        self.templates = templates
+        self.staticFiles = staticFiles
+        self.config = config
+    }
+
+    /// Builds a tree from one dictionary of `path: text`, sorting paths into their folders; `sitegen.yaml` is the config.
+    public init(files: [String: String]) {
+        self.init()
+        for (path, text) in files {
+            let data = Data(text.utf8)
+            if path == SiteConfig.fileName {
+                config = (path, data)
+            } else if path.hasPrefix("content/") {
+                content[path] = data
+            } else if path.hasPrefix("templates/") {
+                templates[path] = data
+            } else if path.hasPrefix("public/") {
+                staticFiles[path] = .bytes(data)
+            }
+        }
+    }
+}
+
+/// A file copied to the output as it is.
+public enum StaticFile: Sendable, Hashable {
+    /// Bytes held in memory.
+    case bytes(Data)
+    /// A file on disk, copied by the writer without being read into memory.
+    case disk(URL)
+}

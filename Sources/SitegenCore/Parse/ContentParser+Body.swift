@@ -1,0 +1,81 @@
+import SitegenMarkdown
+
+extension ContentParser {
+    /// Renders one article's Markdown, rewriting links and reporting broken ones at their positions.
+    func renderBody(_ source: ArticleSource, resolver: LinkResolver) -> (Article, [Diagnostic]) {
+        let rendered = renderer.render(source.body) { destination in
+            if case .rewritten(let url) = resolver.resolve(destination, from: source.path, isImage: false) { return url }
+            return nil
+        }
+        var diagnostics: [Diagnostic] = []
+        for link in rendered.links {
+            let resolution = resolver.resolve(link.destination, from: source.path, isImage: link.kind == .image)
+            let line = link.position.line + source.bodyFirstLine - 1
+            switch resolution {
+            case .broken(let message):
+                diagnostics.append(source.text.diagnostic(.error, message, line: line, column: link.position.column))
+            case .missing(let message):
+                diagnostics.append(source.text.diagnostic(.warning, message, line: line, column: link.position.column))
+            case .unchanged, .rewritten: break
+            }
+        }
+        if let first = rendered.rawHTML.first, !config.markdown.unsafeHTML {
+            let count = rendered.rawHTML.count
+            let places = count == 1 ? "" : " (\(count) places in this file)"
+            diagnostics.append(source.text.diagnostic(
+                .warning, "raw HTML is omitted\(places); set 'markdown: {unsafe_html: true}' in sitegen.yaml to keep it",
+                line: first.line + source.bodyFirstLine - 1, column: first.column))
+        }
+        let (imageURL, imageDiagnostics) = resolveImage(source, resolver: resolver)
+        diagnostics += imageDiagnostics
+        let article = Article(
+            path: source.path, meta: source.meta, route: source.route, html: rendered.html,
+            headings: rendered.headings, wordCount: rendered.wordCount, imageURL: imageURL
+        )
+        return (article, diagnostics)
+    }
+
+    private func resolveImage(_ source: ArticleSource, resolver: LinkResolver) -> (String?, [Diagnostic]) {
+        guard let image = source.meta.image, !image.isEmpty else { return (nil, []) }
+        var diagnostics: [Diagnostic] = []
+        let position = source.meta.positions["image"]
+        if source.meta.imageAlt?.isEmpty ?? true {
+            diagnostics.append(source.text.diagnostic(.warning, "'image' has no 'image_alt'; describe the image for readers who cannot see it", line: position?.line, column: position?.column))
+        }
+        switch resolver.resolve(image, from: source.path, isImage: true) {
+        case .unchanged: return (image, diagnostics)
+        case .rewritten(let url): return (url, diagnostics)
+        case .broken(let message), .missing(let message):
+            diagnostics.append(source.text.diagnostic(.warning, message, line: position?.line, column: position?.column))
+            return (image.hasPrefix("/") ? config.basePath + image.dropFirst() : image, diagnostics)
+        }
+    }
+
+    /// Output path → content path of every non-Markdown content file this build publishes.
+    /// Files inside a page bundle (a folder with `index.md`) are placed beside the bundle's page.
+    func contentCopies(_ tree: SourceTree, published: [ArticleSource], unpublished: Set<String>) -> [String: String] {
+        let bundleRoutes = Dictionary(
+            published.filter(\.isBundle).map { (String($0.path.dropLast("index.md".count)), $0.route) },
+            uniquingKeysWith: { first, _ in first })
+        let bundleDirectories = Set(tree.content.keys.filter { $0.hasSuffix("/index.md") }.map { String($0.dropLast("index.md".count)) })
+        var copies: [String: String] = [:]
+        for path in tree.content.keys where !path.hasSuffix(".md") && !Self.isData(path) {
+            if let bundle = Self.enclosingBundle(of: path, in: bundleDirectories) {
+                guard let route = bundleRoutes[bundle] else { continue }
+                copies[route + path.dropFirst(bundle.count)] = path
+            } else {
+                copies[String(path.dropFirst("content/".count))] = path
+            }
+        }
+        return copies
+    }
+
+    private static func enclosingBundle(of path: String, in bundles: Set<String>) -> String? {
+        var directory = Substring(path)
+        while let slash = directory.dropLast().lastIndex(of: "/") {
+            directory = directory[...slash]
+            if bundles.contains(String(directory)) { return String(directory) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import SitegenMarkdown
+
+/// The parse stage: front matter for every article, then Markdown bodies, both in parallel.
+struct ContentParser: Sendable {
+    let config: SiteConfig
+    let options: BuildOptions
+    let renderer: MarkdownRenderer
+
+    /// Parsed articles (published ones only), content files to copy, and every problem found.
+    struct Output: Sendable {
+        var articles: [Article]
+        /// Output path → content path, for bundle resources and loose content files.
+        var contentCopies: [String: String]
+        var diagnostics: [Diagnostic]
+    }
+
+    func parse(_ tree: SourceTree) async -> Output {
+        let markdownPaths = tree.content.keys.filter { $0.hasSuffix(".md") && !Self.isData($0) }.sorted()
+        let inputs = markdownPaths.map { ($0, tree.content[$0]!) }
+        let heads = await inputs.parallelMap { Self.readHead(path: $0.0, data: $0.1) }
+        var diagnostics = heads.flatMap(\.1)
+        let sources = heads.compactMap(\.0)
+        let (published, unpublished) = partition(sources)
+        let routes = Dictionary(published.map { ($0.path, $0.route) }, uniquingKeysWith: { first, _ in first })
+        let copies = contentCopies(tree, published: published, unpublished: Set(unpublished.keys))
+        let resolver = LinkResolver(
+            routes: routes, unpublished: unpublished,
+            contentFiles: Dictionary(copies.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first }),
+            staticOutputs: Set(tree.staticFiles.keys.map { String($0.dropFirst("public/".count)) }),
+            basePath: config.basePath
+        )
+        let bodies = await published.parallelMap { [self] in renderBody($0, resolver: resolver) }
+        diagnostics += bodies.flatMap(\.1)
+        return Output(articles: bodies.map(\.0), contentCopies: copies, diagnostics: diagnostics)
+    }
+
+    static func isData(_ path: String) -> Bool { path.hasPrefix("content/data/") }
+
+    /// Decode, split and read the front matter of one file.
+    static func readHead(path: String, data: Data) -> (ArticleSource?, [Diagnostic]) {
+        let text: SourceText
+        switch SourceText.decode(data, path: path) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let decoded): text = decoded
+        }
+        let parts: FrontMatterSplitter.Parts
+        switch FrontMatterSplitter.split(text.text) {
+        case .success(let value): parts = value
+        case .failure(.empty): return (nil, [text.diagnostic(.error, "empty file: an article needs front matter with at least 'title' and 'date'", line: 1, column: 1)])
+        case .failure(.missingOpeningFence): return (nil, [text.diagnostic(.error, "missing front matter: the file must start with a '---' line, followed by YAML and a closing '---'", line: 1, column: 1)])
+        case .failure(.unclosed): return (nil, [text.diagnostic(.error, "unclosed front matter: no closing '---' line after the opening one", line: 1, column: 1)])
+        }
+        let block = YAMLBlock(source: text, yaml: parts.yaml, firstLine: parts.yamlFirstLine)
+        let (meta, diagnostics) = FrontMatterParser(block: block).parse()
+        guard let meta else { return (nil, diagnostics) }
+        let source = ArticleSource(
+            path: path, text: text, meta: meta, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+            route: Routes.article(path: path, slug: meta.slug)
+        )
+        return (source, diagnostics)
+    }
+
+    /// Splits articles into those this build publishes and the rest (with why they are left out).
+    private func partition(_ sources: [ArticleSource]) -> ([ArticleSource], [String: String]) {
+        var published: [ArticleSource] = []
+        var unpublished: [String: String] = [:]
+        for source in sources {
+            if source.meta.draft && !options.includeDrafts {
+                unpublished[source.path] = "it is a draft; build with --drafts to include it"
+            } else if source.meta.date.epochSeconds > options.now && !options.includeFuture {
+                unpublished[source.path] = "it is dated in the future; build with --future to include it"
+            } else {
+                published.append(source)
+            }
+        }
+        return (published, unpublished)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Resolves link and image destinations written in an article to published URLs.
+struct LinkResolver: Sendable {
+    enum Resolution: Equatable {
+        case unchanged
+        case rewritten(String)
+        /// A link that cannot work; an error.
+        case broken(String)
+        /// A local file that is not there; a warning.
+        case missing(String)
+    }
+
+    /// Published article routes by content path.
+    let routes: [String: String]
+    /// Content paths of articles left out of this build (drafts, future), with the reason.
+    let unpublished: [String: String]
+    /// Output paths of non-Markdown content files (bundle resources and loose files) by content path.
+    let contentFiles: [String: String]
+    /// Output paths of static files from `public/`.
+    let staticOutputs: Set<String>
+    let basePath: String
+    private let contentOutputs: Set<String>
+
+    init(routes: [String: String], unpublished: [String: String], contentFiles: [String: String], staticOutputs: Set<String>, basePath: String) {
+        self.routes = routes
+        self.unpublished = unpublished
+        self.contentFiles = contentFiles
+        self.staticOutputs = staticOutputs
+        self.basePath = basePath
+        self.contentOutputs = Set(contentFiles.values)
+    }
+
+    func resolve(_ destination: String, from articlePath: String, isImage: Bool) -> Resolution {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") || Self.hasScheme(destination) {
+            return .unchanged
+        }
+        let splitIndex = destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
+        let path = String(destination[..<splitIndex]).removingPercentEncodingSafely
+        let suffix = String(destination[splitIndex...])
+        if path.hasPrefix("/") { return rootRelative(path, suffix: suffix, isImage: isImage) }
+        let target = Self.normalize(directory(of: articlePath) + path)
+        if path.hasSuffix(".md") { return markdownLink(target, written: path, suffix: suffix) }
+        if let output = contentFiles[target] { return .rewritten(basePath + output + suffix) }
+        let kind = isImage ? "image" : "linked file"
+        return .missing("\(kind) '\(path)' not found (looked for \(target))")
+    }
+
+    private func markdownLink(_ target: String, written: String, suffix: String) -> Resolution {
+        if let route = routes[target] { return .rewritten(basePath + route + suffix) }
+        if let reason = unpublished[target] { return .broken("link to '\(written)', which is not published in this build (\(reason))") }
+        return .broken("broken link: '\(written)' does not exist (looked for \(target))")
+    }
+
+    private func rootRelative(_ path: String, suffix: String, isImage: Bool) -> Resolution {
+        let relative = String(path.dropFirst())
+        let rewritten = Resolution.rewritten(basePath + relative + suffix)
+        guard isImage else { return basePath == "/" ? .unchanged : rewritten }
+        if staticOutputs.contains(relative) || contentOutputs.contains(relative) {
+            return basePath == "/" ? .unchanged : rewritten
+        }
+        return .missing("image '\(path)' not found in public/")
+    }
+
+    private func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    /// Collapses `.` and `..` segments.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if segment == "." { continue }
+            if segment == "..", !parts.isEmpty { parts.removeLast(); continue }
+            parts.append(segment)
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isLetter else { return false }
+        return text[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+}
+
+extension String {
+    var removingPercentEncodingSafely: String { removingPercentEncoding ?? self }
+}

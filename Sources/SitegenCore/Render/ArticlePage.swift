@@ -1,0 +1,111 @@
+import Foundation
+import SitegenMarkdown
+
+extension ViewModels {
+    /// The full context of article `index`'s page.
+    func articlePage(_ index: Int) -> PageContext {
+        let article = site.articles[index]
+        let meta = article.meta
+        let toc = Self.tableOfContents(article.headings)
+        let related = site.related[index].map { summaries[$0] }
+        let view = ArticleView(
+            title: meta.title, description: meta.description ?? "", url: urls.path(article.route),
+            permalink: urls.absolute(article.route), date: Self.date(meta.date), updated: meta.updated.map(Self.date),
+            author: meta.author ?? site.config.author, category: Self.categoryLink(site: site, urls: urls, index: index),
+            tags: Self.tagLinks(site: site, urls: urls, index: index), hasTags: !site.articleTags[index].isEmpty,
+            image: summaries[index].image, wordCount: article.wordCount,
+            readingMinutes: ReadingTime(words: article.wordCount).minutes, readingTime: summaries[index].readingTime,
+            toc: toc, hasToc: !toc.isEmpty, content: article.html,
+            previous: index + 1 < site.articles.count ? link(index + 1) : nil,
+            next: index > 0 ? link(index - 1) : nil,
+            related: related, hasRelated: !related.isEmpty, draft: meta.draft
+        )
+        var context = self.context(page: articleMeta(index))
+        context.article = view
+        return context
+    }
+
+    private func link(_ index: Int) -> ArticleLink {
+        ArticleLink(title: site.articles[index].meta.title, url: urls.path(site.articles[index].route))
+    }
+
+    private func articleMeta(_ index: Int) -> PageMeta {
+        let article = site.articles[index]
+        var meta = self.meta(title: article.meta.title, description: article.meta.description ?? "", route: article.route)
+        meta.ogType = "article"
+        meta.imageURL = article.imageURL.map(urls.absolute(url:))
+        meta.imageAlt = article.imageURL == nil ? nil : article.meta.imageAlt ?? ""
+        meta.twitterCard = article.imageURL == nil ? "summary" : "summary_large_image"
+        meta.publishedTime = article.meta.date.rfc3339
+        meta.modifiedTime = article.meta.updated?.rfc3339
+        meta.jsonLD = jsonLD(index, imageURL: meta.imageURL)
+        return meta
+    }
+
+    /// h2 entries with their h3 children; an h3 before any h2 stands on its own.
+    static func tableOfContents(_ headings: [Heading]) -> [TocEntry] {
+        var entries: [TocEntry] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            let entry = TocEntry(id: heading.id, text: heading.text, children: [])
+            if heading.level == 3, !entries.isEmpty {
+                entries[entries.count - 1].children.append(entry)
+            } else {
+                entries.append(entry)
+            }
+        }
+        return entries
+    }
+
+    /// schema.org `BlogPosting`, encoded with sorted keys and `/` escaped so `</script>` cannot occur.
+    private func jsonLD(_ index: Int, imageURL: String?) -> String {
+        let article = site.articles[index]
+        let author = article.meta.author ?? site.config.author
+        let posting = BlogPosting(
+            context: "https://schema.org", type: "BlogPosting", headline: article.meta.title,
+            description: article.meta.description, datePublished: article.meta.date.rfc3339,
+            dateModified: (article.meta.updated ?? article.meta.date).rfc3339,
+            author: author.isEmpty ? nil : .init(type: "Person", name: author),
+            image: imageURL, url: urls.absolute(article.route),
+            mainEntityOfPage: .init(type: "WebPage", id: urls.absolute(article.route)),
+            keywords: site.articleTags[index].isEmpty ? nil : site.articleTags[index].map { site.tags[$0].name }.joined(separator: ", "),
+            articleSection: Self.categoryLink(site: site, urls: urls, index: index)?.name,
+            wordCount: article.wordCount, inLanguage: site.config.language
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(posting)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+    }
+}
+
+/// schema.org BlogPosting for JSON-LD.
+private struct BlogPosting: Encodable {
+    struct Person: Encodable {
+        let type: String
+        let name: String
+        enum CodingKeys: String, CodingKey { case type = "@type", name }
+    }
+    struct WebPage: Encodable {
+        let type: String
+        let id: String
+        enum CodingKeys: String, CodingKey { case type = "@type", id = "@id" }
+    }
+    let context: String
+    let type: String
+    let headline: String
+    let description: String?
+    let datePublished: String
+    let dateModified: String
+    let author: Person?
+    let image: String?
+    let url: String
+    let mainEntityOfPage: WebPage
+    let keywords: String?
+    let articleSection: String?
+    let wordCount: Int
+    let inLanguage: String
+    enum CodingKeys: String, CodingKey {
+        case context = "@context", type = "@type", headline, description, datePublished, dateModified, author
+        case image, url, mainEntityOfPage, keywords, articleSection, wordCount, inLanguage
+    }
+}

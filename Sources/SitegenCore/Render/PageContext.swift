@@ -1,0 +1,215 @@
+/// The typed view models handed to templates. Templates never see the raw site: every value here is
+/// already formatted, escaped where it carries HTML (`content`, `jsonLD`), and URLs are final
+/// (site-relative paths carry the base path; `permalink`/`canonicalURL` are absolute).
+
+/// The root object of every template render.
+struct PageContext: Sendable {
+    /// The site-wide values (same on every page).
+    var site: SiteView
+    /// Head metadata of this page.
+    var page: PageMeta
+    /// Set on article pages.
+    var article: ArticleView?
+    /// Set on the home page and on tag and category pages.
+    var list: ListView?
+    /// Set on `/tags/` and `/categories/`.
+    var terms: TermsView?
+    /// Set on `/archive/`.
+    var archive: ArchiveView?
+    /// Set on alias redirect pages.
+    var redirect: RedirectView?
+}
+
+/// Site-wide values.
+struct SiteView: Sendable {
+    var title: String
+    var description: String
+    /// BCP 47 language tag for `<html lang>`.
+    var language: String
+    /// Absolute base URL with a trailing slash.
+    var baseURL: String
+    /// Site-relative home URL (the base path, e.g. `/` or `/pr-42/`).
+    var homeURL: String
+    var author: String
+    /// Site-relative URLs of the stylesheet and the feeds.
+    var stylesheetURL: String
+    var rssURL: String
+    var atomURL: String
+    var jsonFeedURL: String
+    var tagsURL: String
+    var categoriesURL: String
+    var archiveURL: String
+    /// Categories for the header navigation, by name.
+    var navigation: [TermLink]
+    /// Year of the newest article, for the footer (never the clock).
+    var copyrightYear: String
+}
+
+/// What goes into `<head>` of one page.
+struct PageMeta: Sendable {
+    /// The document `<title>`.
+    var title: String
+    var description: String
+    /// Absolute URL of this page.
+    var canonicalURL: String
+    /// `website` or `article` (OpenGraph).
+    var ogType: String
+    /// Absolute image URL for OpenGraph/Twitter, if any.
+    var imageURL: String?
+    var imageAlt: String?
+    /// `summary_large_image` when there is an image, else `summary`.
+    var twitterCard: String
+    /// Feeds to advertise with `<link rel="alternate">`.
+    var feeds: [FeedLink]
+    /// JSON-LD script body (already safe to place inside `<script type="application/ld+json">`).
+    var jsonLD: String?
+    /// `rel="prev"`/`rel="next"` for paginated lists.
+    var previousURL: String?
+    var nextURL: String?
+    /// ISO 8601 dates for `article:published_time` / `article:modified_time`.
+    var publishedTime: String?
+    var modifiedTime: String?
+}
+
+struct FeedLink: Sendable {
+    var title: String
+    var url: String
+    /// MIME type: application/rss+xml, application/atom+xml, application/feed+json.
+    var type: String
+}
+
+/// A tag or category as a link.
+struct TermLink: Sendable {
+    var name: String
+    var url: String
+}
+
+/// A formatted date.
+struct DateView: Sendable {
+    /// For `<time datetime>`: `2026-03-16` or full RFC 3339 when a time was given.
+    var iso: String
+    /// For people: `March 16, 2026`.
+    var display: String
+}
+
+struct ImageView: Sendable {
+    /// Site-relative (or external) URL.
+    var url: String
+    var alt: String
+}
+
+/// One entry of the table of contents (h2 with its h3 children).
+struct TocEntry: Sendable {
+    var id: String
+    var text: String
+    var children: [TocEntry]
+}
+
+/// A full article page.
+struct ArticleView: Sendable {
+    var title: String
+    var description: String
+    var url: String
+    var permalink: String
+    var date: DateView
+    var updated: DateView?
+    var author: String
+    var category: TermLink?
+    var tags: [TermLink]
+    var hasTags: Bool
+    var image: ImageView?
+    var wordCount: Int
+    var readingMinutes: Int
+    /// `5 min read`.
+    var readingTime: String
+    var toc: [TocEntry]
+    var hasToc: Bool
+    /// The rendered body (HTML; use triple braces).
+    var content: String
+    /// The older neighbour and the newer neighbour in date order.
+    var previous: ArticleLink?
+    var next: ArticleLink?
+    var related: [ArticleSummary]
+    var hasRelated: Bool
+    var draft: Bool
+}
+
+struct ArticleLink: Sendable {
+    var title: String
+    var url: String
+}
+
+/// An article in a list (home, tag, category, archive, related).
+struct ArticleSummary: Sendable {
+    var title: String
+    var url: String
+    var description: String
+    var date: DateView
+    var category: TermLink?
+    var tags: [TermLink]
+    var readingTime: String
+    var image: ImageView?
+    var draft: Bool
+}
+
+/// The home page and tag/category pages.
+struct ListView: Sendable {
+    /// The visible `<h1>`.
+    var heading: String
+    var description: String?
+    /// `tag`, `category` or `home`.
+    var kind: String
+    var articles: [ArticleSummary]
+    var pagination: PaginationView?
+    /// The Atom feed of this tag or category.
+    var feedURL: String?
+}
+
+struct PaginationView: Sendable {
+    var current: Int
+    var total: Int
+    var previousURL: String?
+    var nextURL: String?
+    var pages: [PageLink]
+}
+
+struct PageLink: Sendable {
+    var number: Int
+    var url: String
+    var isCurrent: Bool
+}
+
+/// `/tags/` and `/categories/`.
+struct TermsView: Sendable {
+    var heading: String
+    /// `tag` or `category`.
+    var kind: String
+    var items: [TermSummary]
+}
+
+struct TermSummary: Sendable {
+    var name: String
+    var url: String
+    var count: Int
+    /// `1 article`, `12 articles`.
+    var countText: String
+}
+
+/// `/archive/`.
+struct ArchiveView: Sendable {
+    var heading: String
+    var years: [ArchiveYear]
+}
+
+struct ArchiveYear: Sendable {
+    var year: String
+    var count: Int
+    var articles: [ArticleSummary]
+}
+
+/// A page that sends the reader from an old URL (`aliases`) to the article.
+struct RedirectView: Sendable {
+    /// Absolute URL of the target.
+    var target: String
+    var title: String
+}

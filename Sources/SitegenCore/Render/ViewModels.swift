@@ -1,0 +1,85 @@
+/// Builds the view models of `PageContext.swift` from the assembled site. Pure and cheap per call,
+/// so pages can be rendered in parallel.
+struct ViewModels: Sendable {
+    let site: Site
+    let urls: SiteURLs
+    let siteView: SiteView
+    /// Summaries of all articles, built once and shared by every list page.
+    let summaries: [ArticleSummary]
+
+    init(site: Site) {
+        self.site = site
+        let urls = SiteURLs(config: site.config)
+        self.urls = urls
+        let config = site.config
+        siteView = SiteView(
+            title: config.title, description: config.description, language: config.language,
+            baseURL: urls.baseURL, homeURL: urls.basePath, author: config.author,
+            stylesheetURL: urls.path("assets/site.css"), rssURL: urls.path(FeedRoutes.rss),
+            atomURL: urls.path(FeedRoutes.atom), jsonFeedURL: urls.path(FeedRoutes.json),
+            tagsURL: urls.path("tags/"), categoriesURL: urls.path("categories/"), archiveURL: urls.path("archive/"),
+            navigation: site.categories.map { TermLink(name: $0.name, url: urls.path(Routes.category($0.slug))) },
+            copyrightYear: site.articles.first.map { String($0.meta.date.year) } ?? ""
+        )
+        summaries = site.articles.indices.map { Self.summary(site: site, urls: urls, index: $0) }
+    }
+
+    static func date(_ date: PublishDate) -> DateView { DateView(iso: date.iso, display: date.display) }
+
+    static func tagLinks(site: Site, urls: SiteURLs, index: Int) -> [TermLink] {
+        site.articleTags[index].map { TermLink(name: site.tags[$0].name, url: urls.path(Routes.tag(site.tags[$0].slug))) }
+    }
+
+    static func categoryLink(site: Site, urls: SiteURLs, index: Int) -> TermLink? {
+        site.articleCategory[index].map { TermLink(name: site.categories[$0].name, url: urls.path(Routes.category(site.categories[$0].slug))) }
+    }
+
+    private static func summary(site: Site, urls: SiteURLs, index: Int) -> ArticleSummary {
+        let article = site.articles[index]
+        return ArticleSummary(
+            title: article.meta.title, url: urls.path(article.route), description: article.meta.description ?? "",
+            date: date(article.meta.date), category: categoryLink(site: site, urls: urls, index: index),
+            tags: tagLinks(site: site, urls: urls, index: index),
+            readingTime: ReadingTime(words: article.wordCount).text,
+            image: article.imageURL.map { ImageView(url: $0, alt: article.meta.imageAlt ?? "") },
+            draft: article.meta.draft
+        )
+    }
+
+    /// The `<head>` of a page that is not an article.
+    func meta(title: String, description: String, route: String, feeds: [FeedLink] = []) -> PageMeta {
+        PageMeta(
+            title: title == site.config.title ? title : "\(title) · \(site.config.title)",
+            description: description.isEmpty ? site.config.description : description,
+            canonicalURL: urls.absolute(route), ogType: "website", imageURL: nil, imageAlt: nil,
+            twitterCard: "summary", feeds: siteFeeds + feeds, jsonLD: nil,
+            previousURL: nil, nextURL: nil, publishedTime: nil, modifiedTime: nil
+        )
+    }
+
+    var siteFeeds: [FeedLink] {
+        [
+            FeedLink(title: "\(site.config.title) (RSS)", url: urls.path(FeedRoutes.rss), type: "application/rss+xml"),
+            FeedLink(title: "\(site.config.title) (Atom)", url: urls.path(FeedRoutes.atom), type: "application/atom+xml"),
+            FeedLink(title: "\(site.config.title) (JSON Feed)", url: urls.path(FeedRoutes.json), type: "application/feed+json"),
+        ]
+    }
+
+    func context(page: PageMeta) -> PageContext {
+        PageContext(site: siteView, page: page, article: nil, list: nil, terms: nil, archive: nil, redirect: nil)
+    }
+}
+
+/// Reading time at 230 words a minute, at least one minute.
+struct ReadingTime {
+    let minutes: Int
+    init(words: Int) { minutes = max(1, (words + 115) / 230) }
+    var text: String { "\(minutes) min read" }
+}
+
+/// Where the site-wide feeds live.
+enum FeedRoutes {
+    static let rss = "feed.xml"
+    static let atom = "atom.xml"
+    static let json = "feed.json"
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The write edge: makes the output folder hold exactly the built files. Unchanged files are left
+/// untouched, stale ones removed. It only writes into a folder it created (marked with `.sitegen/OUTPUT`).
+public struct OutputWriter: Sendable {
+    public static let markerPath = ".sitegen/OUTPUT"
+    public let output: URL
+    public let siteRoot: URL
+
+    public init(output: URL, siteRoot: URL) {
+        self.output = output.standardizedFileURL
+        self.siteRoot = siteRoot.standardizedFileURL
+    }
+
+    /// How much a write changed.
+    public struct Report: Sendable, Hashable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+    }
+
+    /// Refuses folders that hold sources, and existing folders sitegen did not create.
+    public func check() throws {
+        let out = output.path, root = siteRoot.path
+        let protected = ["content", "templates", "public"].map { siteRoot.appendingPathComponent($0).path }
+        if out == root || root.hasPrefix(out + "/") || out == "/" {
+            throw BuildFailure(diagnostics: [.error("refusing to write the site into \(out): it is the site folder or one of its parents", file: nil)])
+        }
+        if let source = protected.first(where: { out == $0 || out.hasPrefix($0 + "/") }) {
+            throw BuildFailure(diagnostics: [.error("refusing to write the site into \(out): it is inside \(source), which holds sources", file: nil)])
+        }
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: out) else { return }
+        let entries = (try? manager.contentsOfDirectory(atPath: out)) ?? []
+        if !entries.isEmpty && !manager.fileExists(atPath: output.appendingPathComponent(Self.markerPath).path) {
+            throw BuildFailure(diagnostics: [.error("refusing to write into \(out): it exists and was not created by sitegen (no \(Self.markerPath)); remove it or choose another --output", file: nil)])
+        }
+    }
+
+    /// Writes `files`, then removes whatever else is in the folder.
+    public func write(_ files: [OutputFile]) async throws -> Report {
+        try check()
+        let manager = FileManager.default
+        try manager.createDirectory(at: output.appendingPathComponent(".sitegen"), withIntermediateDirectories: true)
+        try Data("This folder is written by sitegen. Each build replaces its contents.\n".utf8)
+            .write(to: output.appendingPathComponent(Self.markerPath))
+        let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).sorted()
+        for directory in directories where !directory.isEmpty {
+            try manager.createDirectory(at: output.appendingPathComponent(directory), withIntermediateDirectories: true)
+        }
+        let output = self.output
+        let results = await files.parallelMap { file in Result { try Self.writeIfChanged(file, root: output) } }
+        var report = Report()
+        for result in results { if try result.get() { report.written += 1 } else { report.unchanged += 1 } }
+        report.removed = try removeStale(keeping: Set(files.map(\.path)))
+        return report
+    }
+
+    /// Writes one file unless the folder already holds the same bytes; true when it wrote.
+    private static func writeIfChanged(_ file: OutputFile, root: URL) throws -> Bool {
+        let target = root.appendingPathComponent(file.path)
+        let data: Data
+        switch file.contents {
+        case .bytes(let bytes): data = bytes
+        case .disk(let source): data = try Data(contentsOf: source, options: .mappedIfSafe)
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.size] as? NSNumber,
+           size.intValue == data.count, (try? Data(contentsOf: target, options: .mappedIfSafe)) == data {
+            return false
+        }
+        try data.write(to: target, options: .atomic)
+        return true
+    }
+
+    private func removeStale(keeping paths: Set<String>) throws -> Int {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(at: output, includingPropertiesForKeys: [.isDirectoryKey]) else { return 0 }
+        var removed = 0
+        var directories: [URL] = []
+        let prefix = output.path + "/"
+        for case let url as URL in enumerator {
+            let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+            if relative == ".sitegen" || relative.hasPrefix(".sitegen/") { continue }
+            if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                directories.append(url)
+            } else if !paths.contains(relative) {
+                try manager.removeItem(at: url)
+                removed += 1
+            }
+        }
+        for directory in directories.sorted(by: { $0.path.count > $1.path.count })
+        where (try? manager.contentsOfDirectory(atPath: directory.path))?.isEmpty == true {
+            try manager.removeItem(at: directory)
+        }
+        return removed
+    }
+}

@@ -1,0 +1,188 @@
+import CCmarkGFM
+import Foundation
+
+/// A document parsed by cmark-gfm. The only type that touches the C API: everything it hands out is plain Swift.
+///
+/// Parsing is serialised process-wide (see `parseLock`); walking, editing and rendering an instance
+/// touch only its own memory, so separate instances may be used on separate threads.
+struct CMarkDocument: ~Copyable {
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let renderFlags: Int32
+
+    /// libcmark-gfm 0.29 keeps process-wide state that is not thread-safe: `SPECIAL_CHARS` and `SKIP_CHARS`
+    /// in inlines.c, which every parse with inline extensions (e.g. strikethrough, autolink) switches on
+    /// and off again, and the unguarded "registered" flag of the core extensions. Concurrent parses
+    /// silently lose `~~…~~` or change emphasis, so every registration and parse holds this lock.
+    /// Rendering HTML reads no such state and runs unlocked.
+    private static let parseLock = NSLock()
+
+    /// Registers cmark-gfm's core extensions and checks that each named one exists.
+    static func registerExtensions(named names: [String]) throws(MarkdownError) {
+        let missing = parseLock.withLock {
+            cmark_gfm_core_extensions_ensure_registered()
+            return names.first { cmark_find_syntax_extension($0) == nil }
+        }
+        if let missing { throw .missingExtension(missing) }
+    }
+
+    /// Parses `markdown` with the extensions and parse options of `options`.
+    init(parsing markdown: String, options: MarkdownOptions) {
+        renderFlags = Self.flags(for: options)
+        // SOURCEPOS only at parse time: without it inline line numbers go stale after a span that
+        // crosses a newline (inlines.c `adjust_subj_node_newlines`); it must not reach the HTML.
+        let parseFlags = renderFlags | CMARK_OPT_SOURCEPOS
+        (parser, root) = Self.parseLock.withLock { Self.parse(markdown, options: options, flags: parseFlags) }
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// Visits the tree depth first, in document order.
+    func walk(_ visit: (DocumentEvent) -> Void) {
+        forEachNode { node, entering in
+            if let event = Self.event(for: node, entering: entering) { visit(event) }
+        }
+    }
+
+    /// Replaces each link and image destination for which `rewrite` returns a value, in document order.
+    mutating func rewriteLinks(_ rewrite: (String) -> String?) {
+        forEachNode { node, entering in
+            guard entering, Self.isLink(node), let replacement = rewrite(Self.url(of: node)) else { return }
+            cmark_node_set_url(node, replacement)
+        }
+    }
+
+    /// Replaces each heading by the HTML `makeHTML` builds from its index and inner HTML; `nil` keeps it.
+    ///
+    /// The HTML goes into a custom block, which cmark-gfm writes verbatim even in safe mode.
+    mutating func replaceHeadings(_ makeHTML: (_ index: Int, _ innerHTML: String) -> String?) {
+        var headings: [OpaquePointer] = []
+        forEachNode { node, entering in
+            if entering && cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
+        }
+        for (index, heading) in headings.enumerated() {
+            if let html = makeHTML(index, innerHTML(of: heading)) { replace(heading, withHTML: html) }
+        }
+    }
+
+    /// The whole document as HTML, exactly as `cmark_render_html` writes it.
+    func renderHTML() -> String {
+        render(root)
+    }
+
+    // MARK: - C details
+
+    private static func parse(
+        _ markdown: String, options: MarkdownOptions, flags: Int32
+    ) -> (parser: OpaquePointer, root: OpaquePointer) {
+        let parser: OpaquePointer = cmark_parser_new(flags)
+        // Fixed order, like a command line: a Set's order changes between runs.
+        for name in MarkdownOptions.Extension.allCases where options.extensions.contains(name) {
+            if let extensionPointer = cmark_find_syntax_extension(name.rawValue) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        return (parser, cmark_parser_finish(parser))
+    }
+
+    private static func flags(for options: MarkdownOptions) -> Int32 {
+        var flags = CMARK_OPT_DEFAULT
+        if options.footnotes { flags |= CMARK_OPT_FOOTNOTES }
+        if options.smartPunctuation { flags |= CMARK_OPT_SMART }
+        if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
+        return flags
+    }
+
+    private func forEachNode(_ body: (_ node: OpaquePointer, _ entering: Bool) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            guard event == CMARK_EVENT_ENTER || event == CMARK_EVENT_EXIT else { return }
+            body(cmark_iter_get_node(iterator), event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    private func render(_ node: OpaquePointer) -> String {
+        let html = cmark_render_html(node, renderFlags, cmark_parser_get_syntax_extensions(parser))
+        defer { free(html) }
+        return html.map { String(cString: $0) } ?? ""
+    }
+
+    /// The heading's HTML without its `<hN>` and `</hN>\n`, compared as bytes so no grapheme can straddle a tag.
+    private func innerHTML(of heading: OpaquePointer) -> String {
+        let html = Array(render(heading).utf8)
+        let level = cmark_node_get_heading_level(heading)
+        let open = Array("<h\(level)>".utf8), close = Array("</h\(level)>\n".utf8)
+        guard html.count >= open.count + close.count, html.starts(with: open),
+            html.suffix(close.count).elementsEqual(close)
+        else { return String(decoding: html, as: UTF8.self) }
+        return String(decoding: html[open.count..<(html.count - close.count)], as: UTF8.self)
+    }
+
+    private func replace(_ heading: OpaquePointer, withHTML html: String) {
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+        var detached = block  // whichever node ends up outside the tree
+        defer { cmark_node_free(detached) }
+        cmark_node_set_on_enter(block, html)
+        if cmark_node_replace(heading, block) == 1 { detached = heading }
+    }
+
+    private static func event(for node: OpaquePointer, entering: Bool) -> DocumentEvent? {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_HEADING:
+            return entering ? .headingStart(level: Int(cmark_node_get_heading_level(node))) : .headingEnd
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            return .text(literal(of: node))
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            return .lineBreak
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(literal(of: node))
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            guard entering else { return nil }
+            let kind: LinkReference.Kind = type == CMARK_NODE_IMAGE ? .image : .link
+            return .link(LinkReference(kind: kind, destination: url(of: node), position: position(of: node)))
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+            return .rawHTML(position(of: node))
+        default:
+            return isBlock(type) ? .blockBoundary : nil
+        }
+    }
+
+    private static func isLink(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
+    }
+
+    private static func isBlock(_ type: cmark_node_type) -> Bool {
+        // Extension blocks (tables, rows, cells) are numbered after the core ones, so test the type bits.
+        type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK)
+    }
+
+    private static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func url(of node: OpaquePointer) -> String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The node's start, or its nearest positioned ancestor's: some inlines (e.g. extension autolinks) report 0.
+    private static func position(of node: OpaquePointer) -> SourcePosition {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = cmark_node_get_start_line(candidate), column = cmark_node_get_start_column(candidate)
+            if line > 0 && column > 0 { return SourcePosition(line: Int(line), column: Int(column)) }
+            current = cmark_node_parent(candidate)
+        }
+        return SourcePosition(line: 1, column: 1)
+    }
+}

@@ -1,0 +1,77 @@
+/// One step of a depth-first walk over a parsed document, in plain Swift terms.
+enum DocumentEvent {
+    case headingStart(level: Int)
+    case headingEnd
+    /// The literal of a text or inline code node.
+    case text(String)
+    /// A soft or hard line break.
+    case lineBreak
+    /// Any other block starts or ends.
+    case blockBoundary
+    case codeBlock(String)
+    case link(LinkReference)
+    case rawHTML(SourcePosition)
+}
+
+/// Collects headings, links, raw HTML positions and the word count from a walk over a document.
+struct DocumentOutline {
+    private(set) var headings: [Heading] = []
+    private(set) var links: [LinkReference] = []
+    private(set) var rawHTML: [SourcePosition] = []
+    private var words = WordCounter()
+    private var openHeading: (level: Int, text: String)?
+
+    var wordCount: Int { words.count }
+
+    mutating func record(_ event: DocumentEvent) {
+        switch event {
+        case .headingStart(let level):
+            openHeading = (level, "")
+            words.endWord()
+        case .headingEnd:
+            if let heading = openHeading { headings.append(Heading(level: heading.level, text: heading.text, id: "")) }
+            openHeading = nil
+            words.endWord()
+        case .text(let text):
+            openHeading?.text += text
+            words.add(text)
+        case .lineBreak:
+            openHeading?.text += " "
+            words.endWord()
+        case .blockBoundary:
+            words.endWord()
+        case .codeBlock(let code):
+            words.endWord()
+            words.add(code)
+            words.endWord()
+        case .link(let link):
+            links.append(link)
+        case .rawHTML(let position):
+            rawHTML.append(position)
+        }
+    }
+}
+
+/// Counts whitespace-separated words over text that arrives in pieces.
+///
+/// cmark-gfm splits one word over several text nodes (`a_b`, `wow!`, emphasis), so pieces are joined
+/// unless a break or block boundary comes between them.
+struct WordCounter {
+    private(set) var count = 0
+    private var inWord = false
+
+    mutating func add(_ text: String) {
+        for character in text {
+            if character.isWhitespace {
+                inWord = false
+            } else if !inWord {
+                count += 1
+                inWord = true
+            }
+        }
+    }
+
+    mutating func endWord() {
+        inWord = false
+    }
+}

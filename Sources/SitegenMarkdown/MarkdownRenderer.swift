@@ -1,0 +1,55 @@
+/// Renders Markdown to HTML with cmark-gfm and reports what the site needs to know about the document.
+///
+/// A renderer holds only its options and every `render` call uses its own cmark-gfm parser, so renderers
+/// may be created and used from many tasks at once. (Parsing itself is serialised inside, because
+/// libcmark-gfm has process-wide parser state; rendering the HTML runs in parallel.)
+public struct MarkdownRenderer: Sendable {
+    /// The options every render uses.
+    public let options: MarkdownOptions
+
+    /// Registers cmark-gfm's extensions and checks that every requested one exists.
+    /// - Throws: `MarkdownError.missingExtension` for an extension cmark-gfm does not know.
+    public init(options: MarkdownOptions) throws {
+        try CMarkDocument.registerExtensions(named: MarkdownOptions.Extension.allCases
+            .filter(options.extensions.contains).map(\.rawValue))
+        self.options = options
+    }
+
+    /// Renders one document.
+    /// - Parameters:
+    ///   - markdown: The Markdown source.
+    ///   - rewriteLink: Called once for every link and image destination, in document order;
+    ///     a non-nil return replaces the destination in the HTML. `links` keeps the destinations as written.
+    public func render(_ markdown: String, rewriteLink: (String) -> String? = { _ in nil }) -> RenderedMarkdown {
+        var document = CMarkDocument(parsing: markdown, options: options)
+        var outline = DocumentOutline()
+        document.walk { outline.record($0) }
+        document.rewriteLinks(rewriteLink)
+        var headings = outline.headings
+        if options.headingAnchors {
+            headings = Self.assignIDs(to: headings)
+            document.replaceHeadings { [headings] index, innerHTML in
+                index < headings.count ? HeadingAnchor.html(for: headings[index], innerHTML: innerHTML) : nil
+            }
+        }
+        return RenderedMarkdown(
+            html: document.renderHTML(), headings: headings, links: outline.links,
+            rawHTML: outline.rawHTML, wordCount: outline.wordCount
+        )
+    }
+
+    private static func assignIDs(to headings: [Heading]) -> [Heading] {
+        var ids = HeadingIDs()
+        return headings.map { heading in
+            var heading = heading
+            heading.id = ids.id(for: heading.text)
+            return heading
+        }
+    }
+}
+
+/// Why a `MarkdownRenderer` could not be created.
+public enum MarkdownError: Error, Equatable, Sendable {
+    /// cmark-gfm has no syntax extension of this name.
+    case missingExtension(String)
+}

@@ -1,0 +1,58 @@
+/// A 1-based position in the Markdown text given to the renderer.
+public struct SourcePosition: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A heading of the rendered document.
+public struct Heading: Sendable, Hashable {
+    /// 1...6
+    public var level: Int
+    /// Plain text of the heading (inline markup stripped, entities decoded).
+    public var text: String
+    /// The `id` attribute given to the heading (empty when heading anchors are off).
+    public var id: String
+    public init(level: Int, text: String, id: String) {
+        self.level = level
+        self.text = text
+        self.id = id
+    }
+}
+
+/// A link or image destination as written in the source, before any rewriting.
+public struct LinkReference: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case link, image }
+    public var kind: Kind
+    public var destination: String
+    public var position: SourcePosition
+    public init(kind: Kind, destination: String, position: SourcePosition) {
+        self.kind = kind
+        self.destination = destination
+        self.position = position
+    }
+}
+
+/// The result of rendering one Markdown document: richer than HTML text.
+public struct RenderedMarkdown: Sendable, Hashable {
+    /// The HTML body.
+    public var html: String
+    /// Every heading in document order.
+    public var headings: [Heading]
+    /// Every link and image in document order, with destinations as written.
+    public var links: [LinkReference]
+    /// Where raw HTML (blocks and inline) occurs; it is omitted from `html` unless `unsafeHTML` is set.
+    public var rawHTML: [SourcePosition]
+    /// Words of text (code blocks included), for reading time.
+    public var wordCount: Int
+    public init(html: String, headings: [Heading], links: [LinkReference], rawHTML: [SourcePosition], wordCount: Int) {
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.rawHTML = rawHTML
+        self.wordCount = wordCount
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import SitegenCore
+
+/// `sitegen build`: load, build in memory, and only then write the output folder.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder (dist/ by default).",
+        discussion: """
+            Reads content/, templates/, public/ and sitegen.yaml from the site folder (the current folder unless \
+            --source names another). Nothing is written unless the whole build succeeds: on any error the \
+            previous output stays exactly as it was, and every problem is listed as path:line:column.
+            Future-dated articles are left out relative to the clock, or to SOURCE_DATE_EPOCH when it is set.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: ArgumentHelp("Where to write the site.", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Publish under this URL instead of base_url from the config.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(help: "Print only warnings and errors, not the summary line.")
+    var quiet = false
+
+    func run() async throws {
+        let start = ContinuousClock.now
+        let root = site.root
+        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("dist")
+        let console = Console()
+        do {
+            let writer = OutputWriter(output: outputURL, siteRoot: root)
+            try writer.check()
+            let tree = try SiteLoader(root: root, configFile: site.configURL).load()
+            let result = try await SiteBuilder(options: site.buildOptions(baseURL: baseURL)).build(tree)
+            console.report(result.diagnostics)
+            _ = try await writer.write(result.files)
+            if !quiet {
+                let elapsed = start.duration(to: .now)
+                console.out(Summary.line(result.statistics, elapsed: elapsed, output: outputURL.path))
+            }
+        } catch let failure as BuildFailure {
+            console.report(failure.diagnostics)
+            console.error(Summary.failure(failure.diagnostics))
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import SitegenCore
+
+@Suite("Writing the output folder")
+struct OutputWriterTests {
+    private func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private func write(_ root: URL, _ files: [String: String]) throws {
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    private func tree(_ root: URL) -> [String: String] {
+        var result: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard !url.hasDirectoryPath, let data = try? Data(contentsOf: url) else { continue }
+            result[String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))] = String(decoding: data, as: UTF8.self)
+        }
+        return result
+    }
+
+    /// Load, build and write, as `sitegen build` does.
+    private func buildOnDisk(_ root: URL) async throws -> OutputWriter.Report {
+        let tree = try SiteLoader(root: root).load()
+        let output = try await SiteBuilder(options: TestSite.options()).build(tree)
+        return try await OutputWriter(output: root.appendingPathComponent("dist"), siteRoot: root).write(output.files)
+    }
+
+    @Test("a failed build leaves the previous output exactly as it was")
+    func failedBuildKeepsOutput() async throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write(root, TestSite.minimalTemplates.merging(["content/a.md": TestSite.article("A")]) { a, _ in a })
+        _ = try await buildOnDisk(root)
+        let before = tree(root.appendingPathComponent("dist"))
+        try write(root, ["content/a.md": "---\ntitle: A\n---\n", "content/b.md": TestSite.article("B")])
+        await #expect(throws: BuildFailure.self) { try await buildOnDisk(root) }
+        #expect(tree(root.appendingPathComponent("dist")) == before)
+    }
+
+    @Test("a rebuild removes stale pages and leaves identical files untouched")
+    func staleFilesAndUnchangedWrites() async throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write(root, TestSite.minimalTemplates.merging(["content/a.md": TestSite.article("A"), "content/b.md": TestSite.article("B")]) { a, _ in a })
+        let first = try await buildOnDisk(root)
+        #expect(first.unchanged == 0)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/b.md"))
+        let second = try await buildOnDisk(root)
+        #expect(second.removed == 1)
+        #expect(second.written == 6)  // home, archive, three feeds and the sitemap changed
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("dist/b").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("dist/a/index.html").path))
+    }
+
+    @Test("refuses the site folder, its sources, and folders sitegen did not create")
+    func refusals() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write(root, ["elsewhere/keep.txt": "mine"])
+        for output in [root, root.deletingLastPathComponent(), root.appendingPathComponent("content"), root.appendingPathComponent("public/out"), root.appendingPathComponent("elsewhere")] {
+            #expect(throws: BuildFailure.self) { try OutputWriter(output: output, siteRoot: root).check() }
+        }
+        try OutputWriter(output: root.appendingPathComponent("dist"), siteRoot: root).check()
+        #expect(tree(root) == ["elsewhere/keep.txt": "mine"])
+    }
+}

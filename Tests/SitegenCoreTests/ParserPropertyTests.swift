@@ -1,0 +1,82 @@
+import PropertyBased
+import Testing
+@testable import SitegenCore
+
+@Suite("Parser properties")
+struct ParserPropertyTests {
+    /// Lines that stress the splitter: fences, near-fences, YAML and Markdown.
+    static let lines = ["---", "...", "--- ", "----", "title: x", "a: [1, 2]", "", "  - item", "# Heading", "text", "\t---", "-- -"]
+
+    @Test("split(join(yaml, body)) gives back the YAML and the body, whatever the body holds")
+    func splitJoinRoundTrip() async {
+        await propertyCheck(input: Gen.int(in: 0..<Self.lines.count).array(of: 0...8), Gen.int(in: 0..<Self.lines.count).array(of: 0...8)) { yamlPicks, bodyPicks in
+            let yamlLines = yamlPicks.map { Self.lines[$0] }.filter { !["---", "...", "--- "].contains($0) }
+            let yaml = yamlLines.map { $0 + "\n" }.joined()
+            let body = bodyPicks.map { Self.lines[$0] }.joined(separator: "\n")
+            let file = FrontMatterSplitter.join(yaml: yaml, body: body)
+            guard case .success(let parts) = FrontMatterSplitter.split(file) else {
+                Issue.record("did not split: \(file.debugDescription)")
+                return
+            }
+            #expect(parts.yaml == yaml)
+            #expect(parts.body == body)
+            #expect(parts.bodyFirstLine == yamlLines.count + 3)
+        }
+    }
+
+    @Test("slug(slug(x)) == slug(x), and slugs hold only lower-case letters, digits and single inner hyphens")
+    func slugIdempotent() async {
+        await propertyCheck(input: Gen.unicodeScalar(in: " "..."\u{30FF}").array(of: 0...20)) { scalars in
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            let slug = Slug.make(text)
+            #expect(Slug.make(slug) == slug)
+            #expect(!slug.hasPrefix("-") && !slug.hasSuffix("-") && !slug.contains("--"))
+            #expect(slug.allSatisfy { $0 == "-" || (($0.isLetter || $0.isNumber) && String($0) == $0.lowercased()) })
+        }
+    }
+
+    @Test("slug examples")
+    func slugExamples() {
+        #expect(Slug.make("Open Source") == "open-source")
+        #expect(Slug.make("  AI / ML  ") == "ai-ml")
+        #expect(Slug.make("Café Crème") == "cafe-creme")
+        #expect(Slug.make("C++") == "c")
+        #expect(Slug.make("2026: Year in Review!") == "2026-year-in-review")
+        #expect(Slug.make("!!!") == "")
+    }
+
+    @Test("dates: parsing and every format")
+    func dates() throws {
+        let day = try #require(PublishDate.parse("2026-03-16"))
+        #expect(day.iso == "2026-03-16")
+        #expect(day.rfc3339 == "2026-03-16T00:00:00Z")
+        #expect(day.rfc822 == "Mon, 16 Mar 2026 00:00:00 +0000")
+        #expect(day.display == "March 16, 2026")
+        let timed = try #require(PublishDate.parse("2026-02-03T09:30:00+01:00"))
+        #expect(timed.iso == "2026-02-03T09:30:00+01:00")
+        #expect(timed.rfc822 == "Tue, 03 Feb 2026 09:30:00 +0100")
+        #expect(timed.epochSeconds == 1_770_107_400)
+        #expect(PublishDate.parse("2026-02-03T09:30Z")?.epochSeconds == 1_770_111_000)
+        #expect(PublishDate.parse("2024-02-29") != nil)
+        for bad in ["2025-02-29", "2026-13-01", "26-01-01", "2026-01-01T25:00", "2026-01-01T10:00+1", "yesterday", ""] {
+            #expect(PublishDate.parse(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test("any random text as an article never crashes the build and always yields a result or diagnostics")
+    func randomArticles() async {
+        await propertyCheck(input: Gen.int(in: 0..<Self.lines.count).array(of: 0...12)) { picks in
+            let text = picks.map { Self.lines[$0] }.joined(separator: "\n")
+            var files = TestSite.minimalTemplates
+            files["content/a.md"] = text
+            do {
+                _ = try await SiteBuilder(options: TestSite.options()).build(SourceTree(files: files))
+            } catch let failure as BuildFailure {
+                #expect(failure.diagnostics.allSatisfy { $0.file == "content/a.md" && $0.line != nil })
+            } catch {
+                Issue.record("unexpected error \(error)")
+            }
+        }
+    }
+}
