@@ -29,7 +29,15 @@ public struct SiteBuilder: Sendable {
         let (files, renderDiagnostics) = await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies)
         diagnostics += renderDiagnostics
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: finish(diagnostics, tree)) }
-        return BuildOutput(files: files, diagnostics: finish(diagnostics, tree), statistics: .init(site: site, pages: files.count))
+        let pages = files.count { $0.path.hasSuffix(".html") }
+        return BuildOutput(files: files, diagnostics: finish(diagnostics, tree), statistics: .init(site: site, pages: pages))
+    }
+
+    /// The site's configuration; throws `BuildFailure` when it has errors.
+    public static func config(of tree: SourceTree) throws -> SiteConfig {
+        let (config, diagnostics) = SiteBuilder(options: BuildOptions(now: 0)).loadConfig(tree)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+        return config
     }
 
     private func loadConfig(_ tree: SourceTree) -> (SiteConfig, [Diagnostic]) {

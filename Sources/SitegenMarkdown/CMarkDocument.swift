@@ -97,6 +97,7 @@ struct CMarkDocument: ~Copyable {
         if options.footnotes { flags |= CMARK_OPT_FOOTNOTES }
         if options.smartPunctuation { flags |= CMARK_OPT_SMART }
         if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
+        if options.tableStyleAttributes { flags |= CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES }
         return flags
     }
 

@@ -15,27 +15,30 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var smartPunctuation: Bool
     /// Give headings stable, unique GitHub-style ids and a visible anchor link.
     public var headingAnchors: Bool
+    /// Align table cells with `style="text-align: …"` instead of the `align` attribute HTML5 made obsolete.
+    public var tableStyleAttributes: Bool
 
     public init(
         extensions: Set<Extension>, footnotes: Bool, unsafeHTML: Bool,
-        smartPunctuation: Bool, headingAnchors: Bool
+        smartPunctuation: Bool, headingAnchors: Bool, tableStyleAttributes: Bool
     ) {
         self.extensions = extensions
         self.footnotes = footnotes
         self.unsafeHTML = unsafeHTML
         self.smartPunctuation = smartPunctuation
         self.headingAnchors = headingAnchors
+        self.tableStyleAttributes = tableStyleAttributes
     }
 
     /// What articles use: every GFM extension, footnotes, smart punctuation and heading anchors; raw HTML omitted.
     public static let site = MarkdownOptions(
         extensions: Set(Extension.allCases), footnotes: true, unsafeHTML: false,
-        smartPunctuation: true, headingAnchors: true
+        smartPunctuation: true, headingAnchors: true, tableStyleAttributes: true
     )
 
     /// Plain cmark-gfm: no extensions, nothing added.
     public static let commonMark = MarkdownOptions(
         extensions: [], footnotes: false, unsafeHTML: false,
-        smartPunctuation: false, headingAnchors: false
+        smartPunctuation: false, headingAnchors: false, tableStyleAttributes: false
     )
 }

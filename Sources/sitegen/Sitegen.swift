@@ -11,7 +11,7 @@ struct Sitegen: AsyncParsableCommand {
             Run `sitegen new "My first post"` to start an article.
             """,
         version: SitegenVersion.current,
-        subcommands: [BuildCommand.self, MarkdownCommand.self]
+        subcommands: [BuildCommand.self, NewCommand.self, MarkdownCommand.self]
     )
 }
 

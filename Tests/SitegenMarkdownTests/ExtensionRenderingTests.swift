@@ -3,6 +3,14 @@ import Testing
 
 /// Expected strings are what `cmark-gfm` 0.29.0.gfm.6 prints with the same `-e` flags.
 @Suite struct ExtensionRenderingTests {
+    @Test func tableAlignmentAsStyleForHTML5() throws {
+        let markdown = "| a | b |\n|:--|--:|\n| 1 | 2 |\n"
+        let rendered = try html(markdown, options([.table], styleAttributes: true))
+        #expect(rendered.contains("<th style=\"text-align: left\">a</th>"))
+        #expect(rendered.contains("<td style=\"text-align: right\">2</td>"))
+        #expect(!rendered.contains(" align="))
+    }
+
     @Test func tableBecomesATable() throws {
         let markdown = "| a | b |\n|---|:-:|\n| 1 | 2 |\n"
         #expect(try html(markdown, options([.table])) == """

@@ -3,11 +3,11 @@ import SitegenMarkdown
 /// Options with nothing on but what a test names.
 func options(
     _ extensions: Set<MarkdownOptions.Extension> = [], footnotes: Bool = false, unsafeHTML: Bool = false,
-    smart: Bool = false, anchors: Bool = false
+    smart: Bool = false, anchors: Bool = false, styleAttributes: Bool = false
 ) -> MarkdownOptions {
     MarkdownOptions(
         extensions: extensions, footnotes: footnotes, unsafeHTML: unsafeHTML,
-        smartPunctuation: smart, headingAnchors: anchors
+        smartPunctuation: smart, headingAnchors: anchors, tableStyleAttributes: styleAttributes
     )
 }
 

@@ -6,18 +6,23 @@ public struct SiteLoader: Sendable {
     public let root: URL
     /// The config file; `sitegen.yaml` in the root when nil.
     public let configFile: URL?
+    /// Fill in theme files the site lacks from the built-in theme.
+    public let useDefaultTheme: Bool
 
-    public init(root: URL, configFile: URL? = nil) {
+    public init(root: URL, configFile: URL? = nil, useDefaultTheme: Bool = true) {
         self.root = root.standardizedFileURL
         self.configFile = configFile?.standardizedFileURL
+        self.useDefaultTheme = useDefaultTheme
     }
 
     /// Reads `content/`, `templates/`, `public/` and the config. Unreadable files become diagnostics.
+    /// Theme files the site does not have come from the built-in default theme.
     public func load() throws -> SourceTree {
         var tree = SourceTree()
         var problems: [Diagnostic] = []
         tree.content = readAll("content", into: &problems)
         tree.templates = readAll("templates", into: &problems)
+        if useDefaultTheme { tree.addingDefaultTheme() }
         for path in files(under: "public", skipHidden: false) {
             tree.staticFiles[path] = .disk(root.appendingPathComponent(path))
         }

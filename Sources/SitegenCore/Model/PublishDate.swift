@@ -117,3 +117,20 @@ extension String {
         return String(scalars)
     }
 }
+
+extension PublishDate {
+    /// The UTC calendar day of an instant (seconds since 1970).
+    public init(utcDayOf epochSeconds: Int) {
+        // Inverse of daysFromCivil (Howard Hinnant's civil_from_days).
+        let z = Int((Double(epochSeconds) / 86_400).rounded(.down)) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day,
+                  hour: 0, minute: 0, second: 0, offsetSeconds: 0, hasTime: false)
+    }
+}

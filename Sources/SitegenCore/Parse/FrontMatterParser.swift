@@ -40,7 +40,7 @@ struct FrontMatterParser {
             fields.date = date(entry, reader: &reader)
         case "updated": fields.matter.updated = date(entry, reader: &reader)
         case "description": fields.matter.description = reader.string(entry)
-        case "category": fields.matter.category = reader.string(entry)
+        case "category": fields.matter.category = reader.string(entry).flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
         case "author": fields.matter.author = reader.string(entry)
         case "image": fields.matter.image = reader.string(entry)
         case "image_alt": fields.matter.imageAlt = reader.string(entry)
