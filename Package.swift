@@ -45,6 +45,10 @@ let package = Package(
             dependencies: ["SitegenMarkdown", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
+            name: "SitegenCLITests",
+            dependencies: ["sitegen"]
+        ),
+        .testTarget(
             name: "SitegenCoreTests",
             dependencies: ["SitegenCore", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@Suite("The sitegen command line")
+struct CommandLineTests {
+    private func temporarySite(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-cli-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    @Test("build: a folder with only content/ builds with the built-in theme and prints one summary line")
+    func buildSummary() throws {
+        let root = try temporarySite(["content/blog/hello.md": "---\ntitle: Hello\ndate: 2026-01-01\ntags: [a, b]\ncategory: notes\n---\nHi.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CLIHarness.sitegen(["build", "--source", root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Built 9 pages (1 article, 2 tags, 1 category) in "))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("dist/blog/hello/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("dist/assets/site.css").path))
+    }
+
+    @Test("build: errors go to stderr as path:line:column, exit 1, and dist/ is untouched")
+    func buildErrors() throws {
+        let root = try temporarySite(["content/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\nA\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try CLIHarness.sitegen(["build"], in: root).status == 0)
+        let page = root.appendingPathComponent("dist/a/index.html")
+        let before = try Data(contentsOf: page)
+        try Data("---\ntitle: A\ndate: someday\n---\nA\n".utf8).write(to: root.appendingPathComponent("content/a.md"))
+        let result = try CLIHarness.sitegen(["build"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("content/a.md:3:7: error: 'date' is not a valid date: 'someday'"))
+        #expect(result.stderr.contains("Build failed: 1 error; the output folder was not changed."))
+        #expect(try Data(contentsOf: page) == before)
+    }
+
+    @Test("build: SOURCE_DATE_EPOCH decides what is in the future")
+    func sourceDateEpoch() throws {
+        let root = try temporarySite(["content/a.md": "---\ntitle: A\ndate: 2030-01-01\n---\nA\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = try CLIHarness.sitegen(["build", "--quiet"], in: root, environment: ["SOURCE_DATE_EPOCH": "1800000000"])
+        #expect(before.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("dist/a/index.html").path))
+        _ = try CLIHarness.sitegen(["build"], in: root, environment: ["SOURCE_DATE_EPOCH": "1900000000"])
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("dist/a/index.html").path))
+    }
+
+    @Test("markdown: stdin to stdout through the site's renderer, or plain cmark-gfm with --commonmark")
+    func markdown() throws {
+        let site = try CLIHarness.sitegen(["markdown"], input: "## Hi \"there\"\n\n| a |\n|---|\n| 1 |\n")
+        #expect(site.stdout.hasPrefix("<h2 id=\"hi-there\">Hi “there”<a class=\"heading-anchor\""))
+        #expect(site.stdout.contains("<table>"))
+        let plain = try CLIHarness.sitegen(["markdown", "--commonmark"], input: "## Hi \"there\"\n\n| a |\n|---|\n")
+        #expect(plain.stdout == "<h2>Hi &quot;there&quot;</h2>\n<p>| a |\n|---|</p>\n")
+        let unknown = try CLIHarness.sitegen(["markdown", "--extension", "nope"])
+        #expect(unknown.status == 64)
+    }
+
+    @Test("new: writes content/blog/<slug>.md once and refuses to overwrite it")
+    func newArticle() throws {
+        let root = try temporarySite(["sitegen.yaml": "author: Ada\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try CLIHarness.sitegen(["new", "Hello, World!"], in: root, environment: ["SOURCE_DATE_EPOCH": "1773619200"])
+        #expect(first.stdout == "Created content/blog/hello-world.md\n")
+        let text = try String(contentsOf: root.appendingPathComponent("content/blog/hello-world.md"), encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"Hello, World!\"\ndescription: \"\"\ndate: \"2026-03-16\"\ncategory: \"\"\ntags: []\nauthor: \"Ada\"\ndraft: true\n---\n"))
+        let second = try CLIHarness.sitegen(["new", "Hello, World!"], in: root)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("already exists"))
+    }
+
+    @Test("--version and --help")
+    func versionAndHelp() throws {
+        #expect(try CLIHarness.sitegen(["--version"]).stdout == "0.1.0\n")
+        let help = try CLIHarness.sitegen(["--help"]).stdout
+        for command in ["build", "new", "markdown"] { #expect(help.contains(command)) }
+    }
+}
