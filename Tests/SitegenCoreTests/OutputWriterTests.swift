@@ -74,3 +74,17 @@ struct OutputWriterTests {
         #expect(tree(root) == ["elsewhere/keep.txt": "mine"])
     }
 }
+
+@Suite("Writing over an earlier build's shape")
+struct OutputWriterShapeTests {
+    @Test("a file where a folder must go, and a folder where a file must go, are replaced")
+    func shapeChanges() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-shape-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(output: root.appendingPathComponent("dist"), siteRoot: root)
+        _ = try await writer.write([OutputFile(path: "a", text: "file"), OutputFile(path: "b/index.html", text: "page")])
+        _ = try await writer.write([OutputFile(path: "a/index.html", text: "page"), OutputFile(path: "b", text: "file")])
+        #expect(try String(contentsOf: root.appendingPathComponent("dist/a/index.html"), encoding: .utf8) == "page")
+        #expect(try String(contentsOf: root.appendingPathComponent("dist/b"), encoding: .utf8) == "file")
+    }
+}

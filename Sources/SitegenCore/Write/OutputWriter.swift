@@ -44,9 +44,9 @@ public struct OutputWriter: Sendable {
         try manager.createDirectory(at: output.appendingPathComponent(".sitegen"), withIntermediateDirectories: true)
         try Data("This folder is written by sitegen. Each build replaces its contents.\n".utf8)
             .write(to: output.appendingPathComponent(Self.markerPath))
-        let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).sorted()
-        for directory in directories where !directory.isEmpty {
-            try manager.createDirectory(at: output.appendingPathComponent(directory), withIntermediateDirectories: true)
+        let directories = Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } }).sorted()
+        for directory in directories {
+            try makeDirectory(directory)
         }
         let output = self.output
         let results = await files.parallelMap { file in Result { try Self.writeIfChanged(file, root: output) } }
@@ -54,6 +54,21 @@ public struct OutputWriter: Sendable {
         for result in results { if try result.get() { report.written += 1 } else { report.unchanged += 1 } }
         report.removed = try removeStale(keeping: Set(files.map(\.path)))
         return report
+    }
+
+    /// Creates `relative` and its parents, replacing files left where a folder must now be
+    /// (an earlier build's `a` when this one writes `a/index.html`).
+    private func makeDirectory(_ relative: String) throws {
+        let manager = FileManager.default
+        var current = output
+        for component in relative.split(separator: "/") {
+            current.appendPathComponent(String(component))
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: current.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                try manager.removeItem(at: current)
+            }
+        }
+        try manager.createDirectory(at: current, withIntermediateDirectories: true)
     }
 
     /// Writes one file unless the folder already holds the same bytes; true when it wrote.
@@ -67,6 +82,10 @@ public struct OutputWriter: Sendable {
         if let size = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.size] as? NSNumber,
            size.intValue == data.count, (try? Data(contentsOf: target, options: .mappedIfSafe)) == data {
             return false
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            try FileManager.default.removeItem(at: target)
         }
         try data.write(to: target, options: .atomic)
         return true
