@@ -17,10 +17,14 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var headingAnchors: Bool
     /// Align table cells with `style="text-align: …"` instead of the `align` attribute HTML5 made obsolete.
     public var tableStyleAttributes: Bool
+    /// Keyboard and screen-reader friendly markup: tables and code blocks (which may scroll sideways) can
+    /// take focus, and task-list checkboxes are labelled.
+    public var accessibleMarkup: Bool
 
     public init(
         extensions: Set<Extension>, footnotes: Bool, unsafeHTML: Bool,
-        smartPunctuation: Bool, headingAnchors: Bool, tableStyleAttributes: Bool
+        smartPunctuation: Bool, headingAnchors: Bool, tableStyleAttributes: Bool,
+        accessibleMarkup: Bool
     ) {
         self.extensions = extensions
         self.footnotes = footnotes
@@ -28,17 +32,20 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.smartPunctuation = smartPunctuation
         self.headingAnchors = headingAnchors
         self.tableStyleAttributes = tableStyleAttributes
+        self.accessibleMarkup = accessibleMarkup
     }
 
     /// What articles use: every GFM extension, footnotes, smart punctuation and heading anchors; raw HTML omitted.
     public static let site = MarkdownOptions(
         extensions: Set(Extension.allCases), footnotes: true, unsafeHTML: false,
-        smartPunctuation: true, headingAnchors: true, tableStyleAttributes: true
+        smartPunctuation: true, headingAnchors: true, tableStyleAttributes: true,
+        accessibleMarkup: true
     )
 
     /// Plain cmark-gfm: no extensions, nothing added.
     public static let commonMark = MarkdownOptions(
         extensions: [], footnotes: false, unsafeHTML: false,
-        smartPunctuation: false, headingAnchors: false, tableStyleAttributes: false
+        smartPunctuation: false, headingAnchors: false, tableStyleAttributes: false,
+        accessibleMarkup: false
     )
 }

@@ -32,8 +32,9 @@ public struct MarkdownRenderer: Sendable {
                 index < headings.count ? HeadingAnchor.html(for: headings[index], innerHTML: innerHTML) : nil
             }
         }
+        let html = document.renderHTML()
         return RenderedMarkdown(
-            html: document.renderHTML(), headings: headings, links: outline.links,
+            html: options.accessibleMarkup ? AccessibleMarkup.apply(to: html) : html, headings: headings, links: outline.links,
             rawHTML: outline.rawHTML, wordCount: outline.wordCount
         )
     }

@@ -11,6 +11,17 @@ import Testing
         #expect(!rendered.contains(" align="))
     }
 
+    @Test func accessibleMarkupMakesScrollingBlocksFocusableAndLabelsCheckboxes() throws {
+        let markdown = "| a |\n|---|\n| 1 |\n\n```\ncode\n```\n\n- [x] done\n- [ ] open\n"
+        let rendered = try html(markdown, options([.table, .tasklist], accessible: true))
+        #expect(rendered.contains("<table tabindex=\"0\">"))
+        #expect(rendered.contains("<pre tabindex=\"0\"><code>code"))
+        #expect(rendered.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> done"))
+        #expect(rendered.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> open"))
+        let plain = try html(markdown, options([.table, .tasklist]))
+        #expect(!plain.contains("tabindex") && !plain.contains("aria-label"))
+    }
+
     @Test func tableBecomesATable() throws {
         let markdown = "| a | b |\n|---|:-:|\n| 1 | 2 |\n"
         #expect(try html(markdown, options([.table])) == """

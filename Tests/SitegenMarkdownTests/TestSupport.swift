@@ -3,11 +3,13 @@ import SitegenMarkdown
 /// Options with nothing on but what a test names.
 func options(
     _ extensions: Set<MarkdownOptions.Extension> = [], footnotes: Bool = false, unsafeHTML: Bool = false,
-    smart: Bool = false, anchors: Bool = false, styleAttributes: Bool = false
+    smart: Bool = false, anchors: Bool = false, styleAttributes: Bool = false,
+    accessible: Bool = false
 ) -> MarkdownOptions {
     MarkdownOptions(
         extensions: extensions, footnotes: footnotes, unsafeHTML: unsafeHTML,
-        smartPunctuation: smart, headingAnchors: anchors, tableStyleAttributes: styleAttributes
+        smartPunctuation: smart, headingAnchors: anchors, tableStyleAttributes: styleAttributes,
+        accessibleMarkup: accessible
     )
 }
 
