@@ -1,7 +1,9 @@
+import Foundation
+
 extension Array where Element: Sendable {
     /// Maps in parallel over all cores, in contiguous chunks, keeping the order of the input.
     func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
-        let chunkCount = Swift.min(count, ProcessInfoCores.activeCount * 4)
+        let chunkCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
         guard chunkCount > 1 else { return map(transform) }
         let chunkSize = (count + chunkCount - 1) / chunkCount
         return await withTaskGroup(of: (Int, [T]).self) { group in
@@ -14,10 +16,4 @@ extension Array where Element: Sendable {
             return chunks.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
     }
-}
-
-import Foundation
-
-enum ProcessInfoCores {
-    static var activeCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }

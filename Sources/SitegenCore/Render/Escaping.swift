@@ -1,3 +1,5 @@
+import Foundation
+
 extension String {
     /// Escaped for XML text and attribute values. Characters XML 1.0 forbids are dropped.
     var xmlEscaped: String {
@@ -22,5 +24,3 @@ extension String {
     /// Safe inside a CDATA section: splits any `]]>`.
     var cdataSafe: String { replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>") }
 }
-
-import Foundation
