@@ -20,11 +20,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
-        .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "SitegenText"),
+        .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM", "SitegenText"]),
         .target(
             name: "SitegenCore",
             dependencies: [
                 "SitegenMarkdown",
+                "SitegenText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -45,12 +47,16 @@ let package = Package(
             dependencies: ["SitegenMarkdown", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
+            name: "SitegenTextTests",
+            dependencies: ["SitegenText", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
             name: "SitegenCLITests",
             dependencies: ["sitegen"]
         ),
         .testTarget(
             name: "SitegenCoreTests",
-            dependencies: ["SitegenCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SitegenCore", "SitegenMarkdown", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
     ]

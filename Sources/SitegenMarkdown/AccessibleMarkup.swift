@@ -1,22 +1,17 @@
-import Foundation
+import SitegenText
 
 /// Small edits to cmark-gfm's HTML so that every reader can use it: a table or code block that scrolls
 /// sideways must be reachable by keyboard (it takes focus), and a task-list checkbox needs a label.
 /// The tags edited are exactly the ones cmark-gfm writes; text never contains them, since `<` in text is escaped.
 enum AccessibleMarkup {
-    private static let replacements: [(String, String)] = [
+    private static let edits = TextReplacement([
         ("<table>", "<table tabindex=\"0\">"),
         ("<pre><code", "<pre tabindex=\"0\"><code"),
         ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
         ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
-    ]
+    ])
 
     static func apply(to html: String) -> String {
-        guard html.contains("<table>") || html.contains("<pre>") || html.contains("<input") else { return html }
-        var result = html
-        for (plain, accessible) in replacements where result.contains(plain) {
-            result = result.replacingOccurrences(of: plain, with: accessible)
-        }
-        return result
+        edits.apply(to: html)
     }
 }

@@ -1,3 +1,5 @@
+import SitegenText
+
 /// The file `sitegen new "Title"` writes: front matter filled in, marked as a draft.
 public struct NewArticle: Sendable, Hashable {
     /// `content/blog/<slug>.md`
@@ -9,8 +11,9 @@ public struct NewArticle: Sendable, Hashable {
         let slug = Slug.make(title)
         guard !slug.isEmpty else { return nil }
         path = "content/blog/\(slug).md"
-        let quotedTitle = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        let authorLine = author.isEmpty ? "" : "author: \"\(author.replacingOccurrences(of: "\"", with: "\\\""))\"\n"
+        let quoting = TextReplacement([("\\", "\\\\"), ("\"", "\\\"")])
+        let quotedTitle = quoting.apply(to: title)
+        let authorLine = author.isEmpty ? "" : "author: \"\(quoting.apply(to: author))\"\n"
         text = """
             ---
             title: "\(quotedTitle)"

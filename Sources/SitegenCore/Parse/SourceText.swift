@@ -1,4 +1,5 @@
 import Foundation
+import SitegenText
 
 /// A text file decoded for parsing: valid UTF-8, without a byte-order mark, with `\n` line endings.
 struct SourceText: Sendable {
@@ -17,7 +18,7 @@ struct SourceText: Sendable {
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.utf8.contains(0x0D) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            text = TextReplacement([("\r\n", "\n"), ("\r", "\n")]).apply(to: text)
         }
         return .success(SourceText(path: path, text: text))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SitegenMarkdown
+import SitegenText
 
 extension ViewModels {
     /// The full context of article `index`'s page.
@@ -74,7 +75,7 @@ extension ViewModels {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(posting)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        return String(decoding: data, as: UTF8.self).replacingAll("<", with: "\\u003c")
     }
 }
 

@@ -1,29 +1,49 @@
-import Foundation
+import SitegenText
 
 /// RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents. Dates come from the entries, never from the clock.
 struct FeedWriter: Sendable {
     let models: ViewModels
+    /// Feed readers have no page URL to resolve against, so root-relative links become absolute.
+    private let absolutize: TextReplacement
+
+    init(models: ViewModels) {
+        self.models = models
+        let origin = models.urls.origin
+        absolutize = TextReplacement([
+            (" href=\"//", " href=\"//"), (" src=\"//", " src=\"//"),
+            (" href=\"/", " href=\"\(origin)/"), (" src=\"/", " src=\"\(origin)/"),
+        ])
+    }
 
     private var site: Site { models.site }
     private var urls: SiteURLs { models.urls }
 
-    /// Site feeds plus one Atom feed per tag and per category.
-    func files() -> [OutputFile] {
+    /// One feed to write: its path, title, entries (article indices) and the page it stands for.
+    private struct Feed: Sendable {
+        let path: String
+        let title: String
+        let entries: [Int]
+        let alternate: String
+    }
+
+    /// Site feeds plus one Atom feed per tag and per category, written in parallel. Each entry's
+    /// content is escaped once and shared by every feed it is in.
+    func files() async -> [OutputFile] {
         let newest = Array(site.articles.indices.prefix(limit(site.articles.count)))
-        var files = [
-            OutputFile(path: FeedRoutes.rss, text: rss(newest)),
-            OutputFile(path: FeedRoutes.atom, text: atom(newest, title: site.config.title, selfRoute: FeedRoutes.atom, alternate: "")),
-            OutputFile(path: FeedRoutes.json, text: jsonFeed(newest)),
-        ]
+        var atomFeeds = [Feed(path: FeedRoutes.atom, title: site.config.title, entries: newest, alternate: "")]
         for kind in [TermKind.tag, .category] {
             for term in models.terms(kind) {
                 let route = kind.route(term.slug)
-                let entries = Array(term.articles.prefix(limit(term.articles.count)))
-                let title = "\(site.config.title): \(term.name)"
-                files.append(OutputFile(path: route + "atom.xml", text: atom(entries, title: title, selfRoute: route + "atom.xml", alternate: route)))
+                atomFeeds.append(Feed(path: route + "atom.xml", title: "\(site.config.title): \(term.name)",
+                                      entries: Array(term.articles.prefix(limit(term.articles.count))), alternate: route))
             }
         }
-        return files
+        let used = Array(Set(atomFeeds.flatMap(\.entries))).sorted()
+        let escaped = await used.parallelMap { [self] index in absoluteLinks(site.articles[index].html).xmlEscaped }
+        let content = Dictionary(uniqueKeysWithValues: zip(used, escaped))
+        let atoms = await atomFeeds.parallelMap { [self] feed in OutputFile(path: feed.path, text: atom(feed, content: content)) }
+        return [OutputFile(path: FeedRoutes.rss, text: rss(newest, content: content)),
+                OutputFile(path: FeedRoutes.json, text: jsonFeed(newest))] + atoms
     }
 
     private func limit(_ count: Int) -> Int { site.config.feedLength == 0 ? count : min(count, site.config.feedLength) }
@@ -33,7 +53,7 @@ struct FeedWriter: Sendable {
         return name.isEmpty ? site.config.title : name
     }
 
-    private func rss(_ entries: [Int]) -> String {
+    private func rss(_ entries: [Int], content: [Int: String]) -> String {
         let config = site.config
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -54,29 +74,29 @@ struct FeedWriter: Sendable {
             xml += "<item>\n<title>\(article.meta.title.xmlEscaped)</title>\n<link>\(link)</link>\n<guid isPermaLink=\"true\">\(link)</guid>\n"
             xml += "<pubDate>\(article.meta.date.rfc822)</pubDate>\n<dc:creator>\(author(article).xmlEscaped)</dc:creator>\n"
             for tag in site.articleTags[index] { xml += "<category>\(site.tags[tag].name.xmlEscaped)</category>\n" }
-            xml += "<description><![CDATA[\(absoluteLinks(article.html).cdataSafe)]]></description>\n</item>\n"
+            xml += "<description>\(content[index] ?? "")</description>\n</item>\n"
         }
         return xml + "</channel>\n</rss>\n"
     }
 
-    private func atom(_ entries: [Int], title: String, selfRoute: String, alternate: String) -> String {
-        let updated = entries.map { lastModified($0) }.max() ?? PublishDate.epoch
+    private func atom(_ feed: Feed, content: [Int: String]) -> String {
+        let updated = feed.entries.map { lastModified($0) }.max() ?? PublishDate.epoch
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.config.language.xmlEscaped)">
-            <title>\(title.xmlEscaped)</title>
+            <title>\(feed.title.xmlEscaped)</title>
 
             """
         if !site.config.description.isEmpty { xml += "<subtitle>\(site.config.description.xmlEscaped)</subtitle>\n" }
-        xml += "<id>\(urls.absolute(selfRoute).xmlEscaped)</id>\n"
-        xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(urls.absolute(selfRoute).xmlEscaped)\"/>\n"
-        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(urls.absolute(alternate).xmlEscaped)\"/>\n"
+        xml += "<id>\(urls.absolute(feed.path).xmlEscaped)</id>\n"
+        xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(urls.absolute(feed.path).xmlEscaped)\"/>\n"
+        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(urls.absolute(feed.alternate).xmlEscaped)\"/>\n"
         xml += "<updated>\(updated.rfc3339)</updated>\n<generator>sitegen</generator>\n"
-        for index in entries { xml += atomEntry(index) }
+        for index in feed.entries { xml += atomEntry(index, content: content[index] ?? "") }
         return xml + "</feed>\n"
     }
 
-    private func atomEntry(_ index: Int) -> String {
+    private func atomEntry(_ index: Int, content: String) -> String {
         let article = site.articles[index]
         let link = urls.absolute(article.route).xmlEscaped
         var xml = "<entry>\n<title>\(article.meta.title.xmlEscaped)</title>\n<id>\(link)</id>\n"
@@ -87,7 +107,7 @@ struct FeedWriter: Sendable {
             xml += "<category term=\"\(site.tags[tag].slug.xmlEscaped)\" label=\"\(site.tags[tag].name.xmlEscaped)\"/>\n"
         }
         if let description = article.meta.description, !description.isEmpty { xml += "<summary>\(description.xmlEscaped)</summary>\n" }
-        xml += "<content type=\"html\">\(absoluteLinks(article.html).xmlEscaped)</content>\n</entry>\n"
+        xml += "<content type=\"html\">\(content)</content>\n</entry>\n"
         return xml
     }
 
@@ -96,11 +116,8 @@ struct FeedWriter: Sendable {
         return max(meta.updated ?? meta.date, meta.date)
     }
 
-    /// Feed readers have no page URL to resolve against, so root-relative links become absolute.
     func absoluteLinks(_ html: String) -> String {
-        html.replacingOccurrences(of: " href=\"/", with: " href=\"\(urls.origin)/")
-            .replacingOccurrences(of: " src=\"/", with: " src=\"\(urls.origin)/")
-            .replacingOccurrences(of: "\"\(urls.origin)//", with: "\"//")
+        absolutize.apply(to: html)
     }
 }
 

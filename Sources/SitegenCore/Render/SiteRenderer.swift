@@ -13,7 +13,7 @@ struct SiteRenderer: Sendable {
         for (job, page) in zip(jobs, pages) { table.add(page, origin: origin(of: job, site: site)) }
         let feeds = FeedWriter(models: models)
         let sitemap = SitemapWriter(models: models)
-        for file in feeds.files() + [sitemap.sitemap(jobs), sitemap.robots()] { table.add(file, origin: .generated) }
+        for file in await feeds.files() + [sitemap.sitemap(jobs), sitemap.robots()] { table.add(file, origin: .generated) }
         for path in tree.templates.keys.sorted() where path.hasPrefix("templates/assets/") {
             table.add(OutputFile(path: String(path.dropFirst("templates/".count)), contents: .bytes(tree.templates[path]!)), origin: .file(path, nil))
         }

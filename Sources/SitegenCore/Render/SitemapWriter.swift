@@ -1,3 +1,5 @@
+import SitegenText
+
 /// `sitemap.xml` and `robots.txt`.
 struct SitemapWriter: Sendable {
     let models: ViewModels

@@ -35,7 +35,7 @@ struct TemplateRenderer: Sendable {
 
     /// Renders the template `name` with `context`.
     func render(_ name: String, _ context: PageContext) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        library.render(FieldsBox(context), withTemplate: name) ?? ""
     }
 
     /// Required templates that are absent, and partials or parents named but not defined.
@@ -63,6 +63,27 @@ struct TemplateRenderer: Sendable {
         case .textInsideInheritSection: return "text is not allowed directly inside a parent tag"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "invalid pragma"
         case .none: return "\(error)"
+        }
+    }
+}
+
+/// Hands view models to the engine by field name (`TemplateFields`) instead of by reflection.
+private struct FieldsBox: MustacheParent {
+    let fields: any TemplateFields
+
+    init(_ fields: any TemplateFields) {
+        self.fields = fields
+    }
+
+    func child(named name: String) -> Any? {
+        Self.wrap(fields.field(name))
+    }
+
+    private static func wrap(_ value: Any?) -> Any? {
+        switch value {
+        case let model as any TemplateFields: return FieldsBox(model)
+        case let models as [any TemplateFields]: return models.map(FieldsBox.init)
+        default: return value
         }
     }
 }
