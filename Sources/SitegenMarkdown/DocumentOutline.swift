@@ -61,8 +61,10 @@ struct WordCounter {
     private var inWord = false
 
     mutating func add(_ text: String) {
-        for character in text {
-            if character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            // ASCII first: the Unicode property look-up is the slow path and rarely needed.
+            let isWhitespace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            if isWhitespace {
                 inWord = false
             } else if !inWord {
                 count += 1

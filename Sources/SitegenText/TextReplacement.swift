@@ -62,12 +62,26 @@ extension String {
     public var xmlEscaped: String { TextReplacement.xml.apply(to: self).droppingXMLForbiddenControls }
 
     private var droppingXMLForbiddenControls: String {
-        guard utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) || contains("\u{FFFE}") || contains("\u{FFFF}") else { return self }
+        guard hasXMLForbiddenCharacters else { return self }
         var result = String.UnicodeScalarView()
-        for scalar in unicodeScalars where !(scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D) && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
-            result.append(scalar)
-        }
+        for scalar in unicodeScalars where !Self.isXMLForbidden(scalar) { result.append(scalar) }
         return String(result)
+    }
+
+    /// Control characters other than tab, newline and return, and U+FFFE/U+FFFF (UTF-8 EF BF BE/BF), found on bytes.
+    private var hasXMLForbiddenCharacters: Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+            }
+            return false
+        } ?? unicodeScalars.contains(where: Self.isXMLForbidden)
+    }
+
+    private static func isXMLForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D)
+            || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 }
 
