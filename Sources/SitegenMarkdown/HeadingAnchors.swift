@@ -1,3 +1,5 @@
+import SitegenText
+
 /// Hands out GitHub-style heading ids, unique within one document.
 struct HeadingIDs {
     private var used: Set<String> = []
@@ -52,17 +54,8 @@ enum HeadingAnchor {
 
     /// Escapes like cmark-gfm does in text and attributes: `&`, `<`, `>` and `"`.
     static func escapeHTML(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        htmlEscaping.apply(to: text)
     }
+
+    private static let htmlEscaping = TextReplacement([("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;")])
 }
