@@ -11,7 +11,7 @@ public struct SiteBuilder: Sendable {
 
     /// The built site and its warnings; throws `BuildFailure` with every diagnostic when any is an error.
     public func build(_ tree: SourceTree) async throws -> BuildOutput {
-        var (config, diagnostics) = loadConfig(tree)
+        var (config, diagnostics) = Self.loadConfig(tree)
         if let baseURL = options.baseURL { config.baseURL = baseURL }
         let (templates, templateDiagnostics) = TemplateRenderer.make(templates: tree.templates)
         diagnostics += templateDiagnostics
@@ -35,12 +35,12 @@ public struct SiteBuilder: Sendable {
 
     /// The site's configuration; throws `BuildFailure` when it has errors.
     public static func config(of tree: SourceTree) throws -> SiteConfig {
-        let (config, diagnostics) = SiteBuilder(options: BuildOptions(now: 0)).loadConfig(tree)
+        let (config, diagnostics) = loadConfig(tree)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
         return config
     }
 
-    private func loadConfig(_ tree: SourceTree) -> (SiteConfig, [Diagnostic]) {
+    private static func loadConfig(_ tree: SourceTree) -> (SiteConfig, [Diagnostic]) {
         guard let file = tree.config else { return (SiteConfig(), []) }
         return ConfigParser.parse([UInt8](file.text), path: file.path)
     }
