@@ -23,7 +23,7 @@ struct TemplateRenderer: Sendable {
                 do {
                     library.register(try MustacheTemplate(string: source.text), named: name)
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(source.diagnostic(.error, "template syntax error: \(describe(error.error))", line: error.context.lineNumber, column: error.context.columnNumber))
+                    diagnostics.append(syntaxError(error, in: source))
                 } catch {
                     diagnostics.append(source.diagnostic(.error, "template syntax error: \(error)", line: 1, column: 1))
                 }
@@ -45,11 +45,19 @@ struct TemplateRenderer: Sendable {
         }
         for name in sources.keys.sorted() {
             let source = sources[name]!
-            for reference in PartialReferences.find(in: source.text) where sources[reference.name] == nil {
+            for reference in TemplateTags.references(in: source.text) where sources[reference.name] == nil {
                 diagnostics.append(source.diagnostic(.error, "missing template '\(reference.name)' (no templates/\(reference.name).mustache)", line: reference.line, column: reference.column))
             }
         }
         return diagnostics
+    }
+
+    /// Where the parser gave up, except for an unclosed section, which is reported where it opens.
+    private static func syntaxError(_ error: MustacheTemplate.ParserError, in source: SourceText) -> Diagnostic {
+        if case .expectedSectionEnd = error.error as? MustacheTemplate.Error, let open = TemplateTags.unclosedSection(in: source.text) {
+            return source.diagnostic(.error, "template syntax error: section '\(open.name)' is never closed (missing {{/\(open.name)}})", line: open.line, column: open.column)
+        }
+        return source.diagnostic(.error, "template syntax error: \(describe(error.error))", line: error.context.lineNumber, column: error.context.columnNumber)
     }
 
     private static func describe(_ error: Error) -> String {
@@ -88,28 +96,47 @@ private struct FieldsBox: MustacheParent {
     }
 }
 
-/// Finds `{{> name}}` partial and `{{< name}}` parent tags in template source.
-enum PartialReferences {
-    struct Reference: Equatable {
+/// Finds tags in template source: `{{> name}}` partials, `{{< name}}` parents, and sections left open.
+/// (Templates that change delimiters with `{{=<% %>=}}` are read with the default ones.)
+enum TemplateTags {
+    struct Tag: Equatable {
+        let sigil: Character
         let name: String
         let line: Int
         let column: Int
     }
 
-    static func find(in text: String) -> [Reference] {
-        var references: [Reference] = []
+    /// Partial and parent references.
+    static func references(in text: String) -> [Tag] {
+        tags(in: text).filter { ($0.sigil == ">" || $0.sigil == "<") && !$0.name.hasPrefix("*") }
+    }
+
+    /// The innermost section (`#`, `^`, `$`, `<`) that has no closing tag.
+    static func unclosedSection(in text: String) -> Tag? {
+        var open: [Tag] = []
+        for tag in tags(in: text) {
+            if "#^$<".contains(tag.sigil) {
+                open.append(tag)
+            } else if tag.sigil == "/", let index = open.lastIndex(where: { $0.name == tag.name }) {
+                open.removeSubrange(index...)
+            }
+        }
+        return open.last
+    }
+
+    private static func tags(in text: String) -> [Tag] {
+        var tags: [Tag] = []
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let afterOpen = rest[open.upperBound...].drop { $0 == " " }
-                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
-                      let close = afterOpen.range(of: "}}") else { rest = rest[open.upperBound...]; continue }
+                guard let sigil = afterOpen.first, let close = afterOpen.range(of: "}}") else { break }
                 let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                if !name.isEmpty, !name.hasPrefix("*") { references.append(Reference(name: name, line: lineIndex + 1, column: column)) }
+                if !name.isEmpty { tags.append(Tag(sigil: sigil, name: name, line: lineIndex + 1, column: column)) }
                 rest = afterOpen[close.upperBound...]
             }
         }
-        return references
+        return tags
     }
 }
