@@ -126,6 +126,23 @@ struct BuildTests {
         #expect(site["a/index.html"] == "It&#39;s: here|one two\n|2026-01-02T10:30:00+02:00|January 2, 2026")
     }
 
+    @Test("related articles: two points per shared tag, one for the category, newer first on ties, at most related_count")
+    func relatedRanking() async throws {
+        var files = TestSite.minimalTemplates
+        files["templates/article.mustache"] = "{{#article.related}}{{url}} {{/article.related}}"
+        files["sitegen.yaml"] = "related_count: 3\n"
+        files["content/a.md"] = TestSite.article("A", date: "2026-01-01", extra: "tags: [x, y]\ncategory: c")
+        files["content/b.md"] = TestSite.article("B", date: "2026-01-02", extra: "tags: [x, y]")
+        files["content/c.md"] = TestSite.article("C", date: "2026-01-03", extra: "tags: [x]\ncategory: c")
+        files["content/d.md"] = TestSite.article("D", date: "2026-01-04", extra: "tags: [x]")
+        files["content/e.md"] = TestSite.article("E", date: "2026-01-05", extra: "category: c")
+        files["content/f.md"] = TestSite.article("F", date: "2026-01-06", extra: "tags: [z]")
+        let site = try await TestSite.build(files)
+        // b: 4 points; c: 2 + 1 = 3; d: 2; e: 1; f: 0 (never related)
+        #expect(site["a/index.html"] == "/b/ /c/ /d/ ")
+        #expect(site["f/index.html"] == "")
+    }
+
     @Test("two builds of the same input are byte-identical")
     func determinism() async throws {
         var files = TestSite.themeTemplates

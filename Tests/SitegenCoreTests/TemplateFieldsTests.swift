@@ -29,7 +29,7 @@ struct TemplateFieldsTests {
         let config = SiteConfig()
         let renderer = try MarkdownRenderer(options: .site)
         let parsed = await ContentParser(config: config, options: TestSite.options(), renderer: renderer).parse(tree)
-        let (site, _) = SiteAssembler(config: config).assemble(parsed.articles)
+        let (site, _) = await SiteAssembler(config: config).assemble(parsed.articles)
         let models = ViewModels(site: site)
         for job in models.jobs() { check(models.context(for: job)) }
     }

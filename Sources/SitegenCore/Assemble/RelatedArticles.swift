@@ -1,21 +1,40 @@
 /// Ranks related articles: two points per shared tag, one for the same category; ties go to the newer.
-/// Candidates come only from the article's own tags and category, so the cost follows those, not the site.
-struct RelatedArticles {
+/// Candidates come only from the article's own tags and category, and only the best `limit` are kept
+/// (no sort of all candidates), so a tag on a third of a large site does not make this quadratic.
+struct RelatedArticles: Sendable {
     let limit: Int
 
-    func rank(articleCount: Int, tags: [[Int]], tagTerms: [Term], categories: [[Int]], categoryTerms: [Term], articles: [Article]) -> [[Int]] {
-        guard limit > 0 else { return Array(repeating: [], count: articleCount) }
-        return (0..<articleCount).map { index in
-            var scores: [Int: Int] = [:]
-            for tag in tags[index] {
-                for other in tagTerms[tag].articles where other != index { scores[other, default: 0] += 2 }
-            }
-            for category in categories[index] {
-                for other in categoryTerms[category].articles where other != index { scores[other, default: 0] += 1 }
-            }
-            // Article indices are newest first, so the smaller index wins a tie.
-            let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            return ranked.prefix(limit).map(\.key)
+    /// What ranking needs of the assembled taxonomy, per article.
+    struct Input: Sendable {
+        let tags: [[Int]]
+        let tagTerms: [Term]
+        let categories: [[Int]]
+        let categoryTerms: [Term]
+    }
+
+    func rank(_ input: Input) async -> [[Int]] {
+        guard limit > 0 else { return Array(repeating: [], count: input.tags.count) }
+        return await Array(input.tags.indices).parallelMap { [limit] index in
+            Self.best(limit, for: index, input)
         }
+    }
+
+    private static func best(_ limit: Int, for index: Int, _ input: Input) -> [Int] {
+        var scores: [Int: Int] = [:]
+        for tag in input.tags[index] {
+            for other in input.tagTerms[tag].articles where other != index { scores[other, default: 0] += 2 }
+        }
+        for category in input.categories[index] {
+            for other in input.categoryTerms[category].articles where other != index { scores[other, default: 0] += 1 }
+        }
+        // Article indices are newest first, so the smaller index wins a tie.
+        var top: [(index: Int, score: Int)] = []
+        for (other, score) in scores {
+            let insertAt = top.firstIndex { score > $0.score || (score == $0.score && other < $0.index) } ?? top.count
+            guard insertAt < limit else { continue }
+            top.insert((other, score), at: insertAt)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map(\.index)
     }
 }

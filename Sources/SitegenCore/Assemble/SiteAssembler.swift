@@ -2,16 +2,15 @@
 struct SiteAssembler {
     let config: SiteConfig
 
-    func assemble(_ parsed: [Article]) -> (Site, [Diagnostic]) {
+    func assemble(_ parsed: [Article]) async -> (Site, [Diagnostic]) {
         let articles = parsed.sorted(by: Article.newestFirst)
         let tagBuilder = TaxonomyBuilder(kind: "tag", key: "tags")
         let tags = tagBuilder.build(articles) { $0.meta.tags }
         let categoryBuilder = TaxonomyBuilder(kind: "category", key: "category")
         let categories = categoryBuilder.build(articles) { $0.meta.category.map { [$0] } ?? [] }
         let diagnostics = tags.diagnostics + categories.diagnostics + checkCategories(articles)
-        let related = RelatedArticles(limit: config.relatedCount).rank(
-            articleCount: articles.count, tags: tags.perArticle, tagTerms: tags.terms,
-            categories: categories.perArticle, categoryTerms: categories.terms, articles: articles)
+        let related = await RelatedArticles(limit: config.relatedCount).rank(.init(
+            tags: tags.perArticle, tagTerms: tags.terms, categories: categories.perArticle, categoryTerms: categories.terms))
         let site = Site(
             config: config, articles: articles, tags: tags.terms, categories: categories.terms,
             articleTags: tags.perArticle, articleCategory: categories.perArticle.map(\.first), related: related)
