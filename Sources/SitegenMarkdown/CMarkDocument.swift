@@ -48,9 +48,9 @@ struct CMarkDocument: ~Copyable {
     }
 
     /// Replaces each link and image destination for which `rewrite` returns a value, in document order.
-    mutating func rewriteLinks(_ rewrite: (String) -> String?) {
+    mutating func rewriteLinks(_ rewrite: (LinkReference) -> String?) {
         forEachNode { node, entering in
-            guard entering, Self.isLink(node), let replacement = rewrite(Self.url(of: node)) else { return }
+            guard entering, Self.isLink(node), let replacement = rewrite(Self.linkReference(node)) else { return }
             cmark_node_set_url(node, replacement)
         }
     }
@@ -148,14 +148,17 @@ struct CMarkDocument: ~Copyable {
         case CMARK_NODE_CODE_BLOCK:
             return .codeBlock(literal(of: node))
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            guard entering else { return nil }
-            let kind: LinkReference.Kind = type == CMARK_NODE_IMAGE ? .image : .link
-            return .link(LinkReference(kind: kind, destination: url(of: node), position: position(of: node)))
+            return entering ? .link(linkReference(node)) : nil
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
             return .rawHTML(position(of: node))
         default:
             return isBlock(type) ? .blockBoundary : nil
         }
+    }
+
+    private static func linkReference(_ node: OpaquePointer) -> LinkReference {
+        let kind: LinkReference.Kind = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? .image : .link
+        return LinkReference(kind: kind, destination: url(of: node), position: position(of: node))
     }
 
     private static func isLink(_ node: OpaquePointer) -> Bool {

@@ -18,9 +18,10 @@ public struct MarkdownRenderer: Sendable {
     /// Renders one document.
     /// - Parameters:
     ///   - markdown: The Markdown source.
-    ///   - rewriteLink: Called once for every link and image destination, in document order;
-    ///     a non-nil return replaces the destination in the HTML. `links` keeps the destinations as written.
-    public func render(_ markdown: String, rewriteLink: (String) -> String? = { _ in nil }) -> RenderedMarkdown {
+    ///   - rewriteLink: Called once for every link and image, in document order, with its destination as
+    ///     written and its position; a non-nil return replaces the destination in the HTML.
+    ///     `links` keeps the destinations as written.
+    public func render(_ markdown: String, rewriteLink: (LinkReference) -> String? = { _ in nil }) -> RenderedMarkdown {
         var document = CMarkDocument(parsing: markdown, options: options)
         var outline = DocumentOutline()
         document.walk { outline.record($0) }

@@ -58,6 +58,15 @@ struct BuildTests {
         #expect(html.contains("href=\"/pr-42/images/x.svg\""))
     }
 
+    @Test("a missing image is a warning at its position and still carries the base path")
+    func missingImage() async throws {
+        let site = try await TestSite.build([
+            "content/a.md": TestSite.article("A", body: "![gone](/images/gone.png)"),
+        ], options: TestSite.options(baseURL: "https://example.org/pr-7/"))
+        #expect(site["a/index.html"]?.contains("src=\"/pr-7/images/gone.png\"") == true)
+        #expect(site.warnings == ["content/a.md:5:1: warning: image '/images/gone.png' not found in public/"])
+    }
+
     @Test("the home page is paginated, newest first")
     func pagination() async throws {
         var files = ["sitegen.yaml": "page_size: 2\n"]

@@ -11,7 +11,7 @@ import Testing
 
     @Test func parallelRendersEqualSerialRenders() async throws {
         let renderer = try MarkdownRenderer(options: .site)
-        let rewrite: @Sendable (String) -> String? = { $0.hasSuffix(".md") ? "/x/" + $0 : nil }
+        let rewrite: @Sendable (LinkReference) -> String? = { $0.destination.hasSuffix(".md") ? "/x/" + $0.destination : nil }
         let serial = documents.map { renderer.render($0, rewriteLink: rewrite) }
         let parallel = await withTaskGroup(of: (Int, RenderedMarkdown).self) { group in
             for round in 0..<400 {

@@ -52,7 +52,7 @@ import Testing
 
     @Test func linksInHeadingsAreRewritten() throws {
         let renderer = try MarkdownRenderer(options: options(anchors: true))
-        let result = renderer.render("## See [docs](a.md)\n") { $0 == "a.md" ? "a.html" : nil }
+        let result = renderer.render("## See [docs](a.md)\n") { $0.destination == "a.md" ? "a.html" : nil }
         #expect(result.html.hasPrefix(#"<h2 id="see-docs">See <a href="a.html">docs</a><a class="heading-anchor""#))
     }
 

@@ -25,7 +25,8 @@ import Testing
 
     @Test func rewritingRelativeMarkdownLinksAndImages() throws {
         var seen: [String] = []
-        let result = try MarkdownRenderer(options: .commonMark).render(markdown) { destination in
+        let result = try MarkdownRenderer(options: .commonMark).render(markdown) { link in
+            let destination = link.destination
             seen.append(destination)
             if destination.hasPrefix("img/") { return "/assets/" + destination }
             if destination.hasPrefix("http") { return nil }

@@ -3,21 +3,19 @@ import SitegenMarkdown
 extension ContentParser {
     /// Renders one article's Markdown, rewriting links and reporting broken ones at their positions.
     func renderBody(_ source: ArticleSource, resolver: LinkResolver) -> (Article, [Diagnostic]) {
-        let rendered = renderer.render(source.body) { destination in
-            if case .rewritten(let url) = resolver.resolve(destination, from: source.path, isImage: false) { return url }
-            return nil
-        }
         var diagnostics: [Diagnostic] = []
-        for link in rendered.links {
-            let resolution = resolver.resolve(link.destination, from: source.path, isImage: link.kind == .image)
+        let rendered = renderer.render(source.body) { link in
             let line = link.position.line + source.bodyFirstLine - 1
-            switch resolution {
+            switch resolver.resolve(link.destination, from: source.path, isImage: link.kind == .image) {
+            case .rewritten(let url): return url
+            case .unchanged: return nil
             case .broken(let message):
                 diagnostics.append(source.text.diagnostic(.error, message, line: line, column: link.position.column))
-            case .missing(let message):
+            case .missing(let message, let url):
                 diagnostics.append(source.text.diagnostic(.warning, message, line: line, column: link.position.column))
-            case .unchanged, .rewritten: break
+                return url
             }
+            return nil
         }
         if let first = rendered.rawHTML.first, !config.markdown.unsafeHTML {
             let count = rendered.rawHTML.count
@@ -45,9 +43,12 @@ extension ContentParser {
         switch resolver.resolve(image, from: source.path, isImage: true) {
         case .unchanged: return (image, diagnostics)
         case .rewritten(let url): return (url, diagnostics)
-        case .broken(let message), .missing(let message):
+        case .broken(let message), .missing(let message, url: nil):
             diagnostics.append(source.text.diagnostic(.warning, message, line: position?.line, column: position?.column))
-            return (image.hasPrefix("/") ? config.basePath + image.dropFirst() : image, diagnostics)
+            return (image, diagnostics)
+        case .missing(let message, .some(let url)):
+            diagnostics.append(source.text.diagnostic(.warning, message, line: position?.line, column: position?.column))
+            return (url, diagnostics)
         }
     }
 

@@ -7,8 +7,8 @@ struct LinkResolver: Sendable {
         case rewritten(String)
         /// A link that cannot work; an error.
         case broken(String)
-        /// A local file that is not there; a warning.
-        case missing(String)
+        /// A local file that is not there; a warning. `url` is the destination to write all the same, if it changes.
+        case missing(String, url: String?)
     }
 
     /// Published article routes by content path.
@@ -43,7 +43,7 @@ struct LinkResolver: Sendable {
         if path.hasSuffix(".md") { return markdownLink(target, written: path, suffix: suffix) }
         if let output = contentFiles[target] { return .rewritten(basePath + output + suffix) }
         let kind = isImage ? "image" : "linked file"
-        return .missing("\(kind) '\(path)' not found (looked for \(target))")
+        return .missing("\(kind) '\(path)' not found (looked for \(target))", url: nil)
     }
 
     private func markdownLink(_ target: String, written: String, suffix: String) -> Resolution {
@@ -54,12 +54,11 @@ struct LinkResolver: Sendable {
 
     private func rootRelative(_ path: String, suffix: String, isImage: Bool) -> Resolution {
         let relative = String(path.dropFirst())
-        let rewritten = Resolution.rewritten(basePath + relative + suffix)
-        guard isImage else { return basePath == "/" ? .unchanged : rewritten }
-        if staticOutputs.contains(relative) || contentOutputs.contains(relative) {
-            return basePath == "/" ? .unchanged : rewritten
+        let url = basePath == "/" ? nil : basePath + relative + suffix
+        if isImage, !staticOutputs.contains(relative), !contentOutputs.contains(relative) {
+            return .missing("image '\(path)' not found in public/", url: url)
         }
-        return .missing("image '\(path)' not found in public/")
+        return url.map(Resolution.rewritten) ?? .unchanged
     }
 
     private func directory(of path: String) -> String {
