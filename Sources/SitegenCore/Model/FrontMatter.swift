@@ -20,6 +20,9 @@ public struct FrontMatter: Sendable, Hashable {
         self.date = date
     }
 
+    /// When the article last changed: `updated` when it is later than `date`, else `date`.
+    public var lastModified: PublishDate { max(updated ?? date, date) }
+
     /// Every key an article may set.
     public static let keys = [
         "title", "date", "description", "category", "tags", "author", "image",

@@ -6,7 +6,10 @@ enum Routes {
         guard var last = segments.popLast() else { return "" }
         if last == "index.md", let folder = segments.popLast() { last = folder } else if last.hasSuffix(".md") { last.removeLast(3) }
         segments.append(slug ?? last)
-        return segments.map { Slug.make($0).isEmpty ? $0 : Slug.make($0) }.joined(separator: "/") + "/"
+        return segments.map { segment in
+            let slug = Slug.make(segment)
+            return slug.isEmpty ? segment : slug
+        }.joined(separator: "/") + "/"
     }
 
     /// The output file of a route: `blog/x/` → `blog/x/index.html`; `404.html` stays as it is.

@@ -67,7 +67,7 @@ struct FeedWriter: Sendable {
             <atom:link href="\(urls.absolute(FeedRoutes.rss).xmlEscaped)" rel="self" type="application/rss+xml"/>
 
             """
-        if let first = entries.first { xml += "<lastBuildDate>\(lastModified(first).rfc822)</lastBuildDate>\n" }
+        if let newest = entries.map({ site.articles[$0].meta.lastModified }).max() { xml += "<lastBuildDate>\(newest.rfc822)</lastBuildDate>\n" }
         for index in entries {
             let article = site.articles[index]
             let link = urls.absolute(article.route).xmlEscaped
@@ -80,7 +80,7 @@ struct FeedWriter: Sendable {
     }
 
     private func atom(_ feed: Feed, content: [Int: String]) -> String {
-        let updated = feed.entries.map { lastModified($0) }.max() ?? PublishDate.epoch
+        let updated = feed.entries.map { site.articles[$0].meta.lastModified }.max() ?? PublishDate.epoch
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.config.language.xmlEscaped)">
@@ -101,7 +101,7 @@ struct FeedWriter: Sendable {
         let link = urls.absolute(article.route).xmlEscaped
         var xml = "<entry>\n<title>\(article.meta.title.xmlEscaped)</title>\n<id>\(link)</id>\n"
         xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(link)\"/>\n"
-        xml += "<published>\(article.meta.date.rfc3339)</published>\n<updated>\(lastModified(index).rfc3339)</updated>\n"
+        xml += "<published>\(article.meta.date.rfc3339)</published>\n<updated>\(article.meta.lastModified.rfc3339)</updated>\n"
         xml += "<author><name>\(author(article).xmlEscaped)</name></author>\n"
         for tag in site.articleTags[index] {
             xml += "<category term=\"\(site.tags[tag].slug.xmlEscaped)\" label=\"\(site.tags[tag].name.xmlEscaped)\"/>\n"
@@ -109,11 +109,6 @@ struct FeedWriter: Sendable {
         if let description = article.meta.description, !description.isEmpty { xml += "<summary>\(description.xmlEscaped)</summary>\n" }
         xml += "<content type=\"html\">\(content)</content>\n</entry>\n"
         return xml
-    }
-
-    private func lastModified(_ index: Int) -> PublishDate {
-        let meta = site.articles[index].meta
-        return max(meta.updated ?? meta.date, meta.date)
     }
 
     func absoluteLinks(_ html: String) -> String {

@@ -66,10 +66,9 @@ extension ViewModels {
     }
 
     private func homePage(_ page: Int) -> PageContext {
-        let indices = Array(site.articles.indices)
         let title = page == 1 ? site.config.title : "\(site.config.title), page \(page)"
         var context = self.context(page: meta(title: title, description: site.config.description, route: Routes.page(page, of: "")))
-        context.list = list(heading: page == 1 ? site.config.title : "Latest articles, page \(page)", kind: "home", items: indices, page: page, route: "", feed: nil)
+        context.list = list(heading: page == 1 ? site.config.title : "Latest articles, page \(page)", kind: "home", items: site.articles.indices, page: page, route: "", feed: nil)
         applyPagination(&context)
         return context
     }
@@ -80,14 +79,15 @@ extension ViewModels {
         let feed = FeedLink(title: "\(site.config.title): \(term.name) (Atom)", url: urls.path(route + "atom.xml"), type: "application/atom+xml")
         let heading = kind == .tag ? "Tagged “\(term.name)”" : "Category: \(term.name)"
         let title = page == 1 ? heading : "\(heading), page \(page)"
-        let count = term.articles.count == 1 ? "1 article" : "\(term.articles.count) articles"
+        let count = Self.articleCount(term.articles.count)
         var context = self.context(page: meta(title: title, description: "\(count) filed under \(kind.singular) \(term.name).", route: Routes.page(page, of: route), feeds: [feed]))
         context.list = list(heading: title, kind: kind.singular, items: term.articles, page: page, route: route, feed: feed.url)
         applyPagination(&context)
         return context
     }
 
-    private func list(heading: String, kind: String, items: [Int], page: Int, route: String, feed: String?) -> ListView {
+    /// One page of a list; `items` are article indices, newest first (a range for the home page, so no page copies them all).
+    private func list(heading: String, kind: String, items: some Collection<Int>, page: Int, route: String, feed: String?) -> ListView {
         let size = site.config.pageSize
         let total = pageCount(items.count)
         let slice = items.dropFirst((page - 1) * size).prefix(size).map { summaries[$0] }
@@ -108,7 +108,7 @@ extension ViewModels {
     private func termIndex(_ kind: TermKind) -> PageContext {
         let items = terms(kind).map { term in
             TermSummary(name: term.name, url: urls.path(kind.route(term.slug)), count: term.articles.count,
-                        countText: term.articles.count == 1 ? "1 article" : "\(term.articles.count) articles")
+                        countText: Self.articleCount(term.articles.count))
         }
         var context = self.context(page: meta(title: kind.plural, description: "All \(kind.plural.lowercased()) of \(site.config.title).", route: kind.indexRoute))
         context.terms = TermsView(heading: kind.plural, kind: kind.singular, items: items)

@@ -6,9 +6,10 @@ struct SitemapWriter: Sendable {
 
     /// One `<url>` per indexable page (not the 404 page or redirects), with the newest date it shows.
     func sitemap(_ jobs: [PageJob]) -> OutputFile {
+        let newest = NewestDates(site: models.site)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for job in jobs {
-            guard let lastModified = lastModified(job) else { continue }
+            guard let lastModified = newest.of(job) else { continue }
             xml += "<url><loc>\(models.urls.absolute(job.route).xmlEscaped)</loc>"
             if let lastModified { xml += "<lastmod>\(lastModified.rfc3339)</lastmod>" }
             xml += "</url>\n"
@@ -19,18 +20,30 @@ struct SitemapWriter: Sendable {
     func robots() -> OutputFile {
         OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(models.urls.absolute("sitemap.xml"))\n")
     }
+}
+
+/// The newest change shown on each kind of page, computed once per site and per term.
+private struct NewestDates {
+    let site: Site
+    let overall: PublishDate?
+    let tags: [PublishDate?]
+    let categories: [PublishDate?]
+
+    init(site: Site) {
+        self.site = site
+        func newest(_ indices: [Int]) -> PublishDate? { indices.map { site.articles[$0].meta.lastModified }.max() }
+        overall = site.articles.map(\.meta.lastModified).max()
+        tags = site.tags.map { newest($0.articles) }
+        categories = site.categories.map { newest($0.articles) }
+    }
 
     /// nil: leave the page out; `.some(nil)`: list it without a date.
-    private func lastModified(_ job: PageJob) -> PublishDate?? {
-        let site = models.site
-        func newest(_ indices: some Collection<Int>) -> PublishDate? {
-            indices.map { site.articles[$0].meta.updated ?? site.articles[$0].meta.date }.max()
-        }
+    func of(_ job: PageJob) -> PublishDate?? {
         switch job.kind {
-        case .article(let index): return .some(newest([index]))
-        case .home: return .some(newest(site.articles.indices))
-        case .term(let kind, let index, _): return .some(newest(models.terms(kind)[index].articles))
-        case .termIndex, .archive: return .some(newest(site.articles.indices))
+        case .article(let index): return .some(site.articles[index].meta.lastModified)
+        case .home, .termIndex, .archive: return .some(overall)
+        case .term(.tag, let index, _): return .some(tags[index])
+        case .term(.category, let index, _): return .some(categories[index])
         case .notFound, .redirect: return nil
         }
     }

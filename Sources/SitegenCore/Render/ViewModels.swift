@@ -6,6 +6,8 @@ struct ViewModels: Sendable {
     let siteView: SiteView
     /// Summaries of all articles, built once and shared by every list page.
     let summaries: [ArticleSummary]
+    /// The site's RSS, Atom and JSON feeds, advertised on every page.
+    let siteFeeds: [FeedLink]
 
     init(site: Site) {
         self.site = site
@@ -17,12 +19,21 @@ struct ViewModels: Sendable {
             baseURL: urls.baseURL, homeURL: urls.basePath, author: config.author,
             stylesheetURL: urls.path("assets/site.css"), rssURL: urls.path(FeedRoutes.rss),
             atomURL: urls.path(FeedRoutes.atom), jsonFeedURL: urls.path(FeedRoutes.json),
-            tagsURL: urls.path("tags/"), categoriesURL: urls.path("categories/"), archiveURL: urls.path("archive/"),
+            tagsURL: urls.path(TermKind.tag.indexRoute), categoriesURL: urls.path(TermKind.category.indexRoute),
+            archiveURL: urls.path("archive/"),
             navigation: site.categories.map { TermLink(name: $0.name, url: urls.path(Routes.category($0.slug))) },
             copyrightYear: site.articles.first.map { String($0.meta.date.year) } ?? ""
         )
         summaries = site.articles.indices.map { Self.summary(site: site, urls: urls, index: $0) }
+        siteFeeds = [
+            FeedLink(title: "\(config.title) (RSS)", url: urls.path(FeedRoutes.rss), type: "application/rss+xml"),
+            FeedLink(title: "\(config.title) (Atom)", url: urls.path(FeedRoutes.atom), type: "application/atom+xml"),
+            FeedLink(title: "\(config.title) (JSON Feed)", url: urls.path(FeedRoutes.json), type: "application/feed+json"),
+        ]
     }
+
+    /// `1 article`, `12 articles`.
+    static func articleCount(_ count: Int) -> String { count == 1 ? "1 article" : "\(count) articles" }
 
     static func date(_ date: PublishDate) -> DateView { DateView(iso: date.iso, display: date.display) }
 
@@ -55,14 +66,6 @@ struct ViewModels: Sendable {
             twitterCard: "summary", feeds: siteFeeds + feeds, jsonLD: nil,
             previousURL: nil, nextURL: nil, publishedTime: nil, modifiedTime: nil
         )
-    }
-
-    var siteFeeds: [FeedLink] {
-        [
-            FeedLink(title: "\(site.config.title) (RSS)", url: urls.path(FeedRoutes.rss), type: "application/rss+xml"),
-            FeedLink(title: "\(site.config.title) (Atom)", url: urls.path(FeedRoutes.atom), type: "application/atom+xml"),
-            FeedLink(title: "\(site.config.title) (JSON Feed)", url: urls.path(FeedRoutes.json), type: "application/feed+json"),
-        ]
     }
 
     func context(page: PageMeta) -> PageContext {
