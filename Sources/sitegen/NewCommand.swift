@@ -18,11 +18,10 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: source ?? FileManager.default.currentDirectoryPath).standardizedFileURL
-        let now = Int(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) ?? Int(Date().timeIntervalSince1970))
-        let author = (try? SiteLoader(root: root).load()).map { tree in
-            (try? SiteBuilder.config(of: tree).author) ?? ""
-        } ?? ""
-        guard let article = NewArticle(title: title, now: now, author: author) else {
+        // Only the config is read: the default author is all `new` needs of the site.
+        let config = try SiteLoader(root: root).readConfig()
+        let author = (try? SiteBuilder.config(of: SourceTree(config: config)).author) ?? ""
+        guard let article = NewArticle(title: title, now: try SiteOptions.now(), author: author) else {
             throw ValidationError("the title needs at least one letter or digit to make a file name from")
         }
         let url = root.appendingPathComponent(article.path)

@@ -23,16 +23,19 @@ struct SiteOptions: ParsableArguments {
 
     var configURL: URL? { config.map { URL(fileURLWithPath: $0).standardizedFileURL } }
 
-    /// "Now" is SOURCE_DATE_EPOCH when set (reproducible builds), else the clock.
-    func buildOptions(baseURL: String?) throws -> BuildOptions {
-        var now = Int(Date().timeIntervalSince1970)
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
-            guard let value = Int(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be a number of seconds, got '\(epoch)'") }
-            now = value
+    /// "Now" in seconds since 1970: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock.
+    static func now() throws -> Int {
+        guard let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty else {
+            return Int(Date().timeIntervalSince1970)
         }
+        guard let value = Int(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be a number of seconds, got '\(epoch)'") }
+        return value
+    }
+
+    func buildOptions(baseURL: String?) throws -> BuildOptions {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must be an absolute http(s) URL, got '\(baseURL)'")
         }
-        return BuildOptions(includeDrafts: drafts, includeFuture: future, now: now, baseURL: baseURL)
+        return BuildOptions(includeDrafts: drafts, includeFuture: future, now: try Self.now(), baseURL: baseURL)
     }
 }

@@ -26,18 +26,27 @@ public struct SiteLoader: Sendable {
         for path in files(under: "public", skipHidden: false) {
             tree.staticFiles[path] = .disk(root.appendingPathComponent(path))
         }
-        let config = configFile ?? root.appendingPathComponent(SiteConfig.fileName)
-        if FileManager.default.fileExists(atPath: config.path) {
-            do {
-                tree.config = (relativePath(config), try Data(contentsOf: config))
-            } catch {
-                problems.append(.error("cannot read the config file: \(error.localizedDescription)", file: relativePath(config)))
-            }
-        } else if configFile != nil {
-            problems.append(.error("config file not found", file: relativePath(config)))
+        do {
+            tree.config = try readConfig()
+        } catch let failure as BuildFailure {
+            problems += failure.diagnostics
         }
         if !problems.isEmpty { throw BuildFailure(diagnostics: problems) }
         return tree
+    }
+
+    /// The config file's path (relative to the root) and bytes; nil when the default file does not exist.
+    public func readConfig() throws -> (path: String, text: Data)? {
+        let config = configFile ?? root.appendingPathComponent(SiteConfig.fileName)
+        guard FileManager.default.fileExists(atPath: config.path) else {
+            if configFile == nil { return nil }
+            throw BuildFailure(diagnostics: [.error("config file not found", file: relativePath(config))])
+        }
+        do {
+            return (relativePath(config), try Data(contentsOf: config))
+        } catch {
+            throw BuildFailure(diagnostics: [.error("cannot read the config file: \(error.localizedDescription)", file: relativePath(config))])
+        }
     }
 
     private func readAll(_ folder: String, into problems: inout [Diagnostic]) -> [String: Data] {
