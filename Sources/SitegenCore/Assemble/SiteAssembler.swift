@@ -4,10 +4,8 @@ struct SiteAssembler {
 
     func assemble(_ parsed: [Article]) async -> (Site, [Diagnostic]) {
         let articles = parsed.sorted(by: Article.newestFirst)
-        let tagBuilder = TaxonomyBuilder(kind: "tag", key: "tags")
-        let tags = tagBuilder.build(articles) { $0.meta.tags }
-        let categoryBuilder = TaxonomyBuilder(kind: "category", key: "category")
-        let categories = categoryBuilder.build(articles) { $0.meta.category.map { [$0] } ?? [] }
+        let tags = TaxonomyBuilder(kind: .tag).build(articles) { $0.meta.tags }
+        let categories = TaxonomyBuilder(kind: .category).build(articles) { $0.meta.category.map { [$0] } ?? [] }
         let diagnostics = tags.diagnostics + categories.diagnostics + checkCategories(articles)
         let related = await RelatedArticles(limit: config.relatedCount).rank(.init(
             tags: tags.perArticle, tagTerms: tags.terms, categories: categories.perArticle, categoryTerms: categories.terms))

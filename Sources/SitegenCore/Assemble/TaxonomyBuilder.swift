@@ -1,10 +1,7 @@
 /// Groups free-text tag or category names into terms: names that differ only in case, spacing
 /// or punctuation are one term, shown with their most common spelling.
 struct TaxonomyBuilder {
-    /// What the taxonomy is called in messages: `tag` or `category`.
-    let kind: String
-    /// The front-matter key the names come from, for positions.
-    let key: String
+    let kind: TermKind
 
     /// `names[i]` are the names article `i` gives. Returns the terms sorted by slug, each article's term
     /// indices, and warnings for spelling variants and names without letters or digits.
@@ -19,7 +16,7 @@ struct TaxonomyBuilder {
                 let trimmed = name.trimmingSpaces
                 let slug = Slug.make(trimmed)
                 guard !slug.isEmpty else {
-                    diagnostics.append(warning("\(kind) '\(name)' has no letters or digits and is ignored", article))
+                    diagnostics.append(warning("\(kind.singular) '\(name)' has no letters or digits and is ignored", article))
                     continue
                 }
                 guard !seen.contains(slug) else { continue }
@@ -46,13 +43,13 @@ struct TaxonomyBuilder {
         for term in terms where spellings[term.slug]!.count > 1 {
             let variants = spellings[term.slug]!.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
             guard let first = term.articles.lazy.map({ articles[$0] }).first(where: { names($0).contains { $0.trimmingSpaces != term.name && Slug.make($0) == term.slug } }) else { continue }
-            diagnostics.append(warning("\(kind) spellings \(variants) are one \(kind) (/\(kind == "tag" ? "tags" : "categories")/\(term.slug)/), shown as '\(term.name)'", first))
+            diagnostics.append(warning("\(kind.singular) spellings \(variants) are one \(kind.singular) (/\(kind.route(term.slug))), shown as '\(term.name)'", first))
         }
         return diagnostics
     }
 
     private func warning(_ message: String, _ article: Article) -> Diagnostic {
-        let position = article.meta.positions[key]
+        let position = article.meta.positions[kind.frontMatterKey]
         return Diagnostic(.warning, file: article.path, line: position?.line, column: position?.column, message: message)
     }
 }

@@ -21,3 +21,15 @@ struct Term: Sendable, Hashable {
     /// Indices into `Site.articles`, newest first.
     let articles: [Int]
 }
+
+/// Tags or categories.
+enum TermKind: Sendable {
+    case tag, category
+
+    var plural: String { self == .tag ? "Tags" : "Categories" }
+    var singular: String { self == .tag ? "tag" : "category" }
+    /// The front-matter key the names come from.
+    var frontMatterKey: String { self == .tag ? "tags" : "category" }
+    var indexRoute: String { self == .tag ? "tags/" : "categories/" }
+    func route(_ slug: String) -> String { indexRoute + slug + "/" }
+}

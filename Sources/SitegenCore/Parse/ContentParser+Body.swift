@@ -54,7 +54,7 @@ extension ContentParser {
 
     /// Output path → content path of every non-Markdown content file this build publishes.
     /// Files inside a page bundle (a folder with `index.md`) are placed beside the bundle's page.
-    func contentCopies(_ tree: SourceTree, published: [ArticleSource], unpublished: Set<String>) -> [String: String] {
+    func contentCopies(_ tree: SourceTree, published: [ArticleSource]) -> [String: String] {
         let bundleRoutes = Dictionary(
             published.filter(\.isBundle).map { (String($0.path.dropLast("index.md".count)), $0.route) },
             uniquingKeysWith: { first, _ in first })

@@ -23,7 +23,7 @@ struct ContentParser: Sendable {
         let sources = heads.compactMap(\.0)
         let (published, unpublished) = partition(sources)
         let routes = Dictionary(published.map { ($0.path, $0.route) }, uniquingKeysWith: { first, _ in first })
-        let copies = contentCopies(tree, published: published, unpublished: Set(unpublished.keys))
+        let copies = contentCopies(tree, published: published)
         let resolver = LinkResolver(
             routes: routes, unpublished: unpublished,
             contentFiles: Dictionary(copies.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first }),

@@ -24,9 +24,6 @@ enum Routes {
         return route
     }
 
-    static func tag(_ slug: String) -> String { "tags/\(slug)/" }
-    static func category(_ slug: String) -> String { "categories/\(slug)/" }
-
     /// Page `n` (1-based) of a paginated list at `route`.
     static func page(_ number: Int, of route: String) -> String {
         number <= 1 ? route : "\(route)page/\(number)/"

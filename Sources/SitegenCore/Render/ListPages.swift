@@ -14,16 +14,6 @@ struct PageJob: Sendable {
     let template: String
 }
 
-/// Tags or categories.
-enum TermKind: Sendable {
-    case tag, category
-
-    var plural: String { self == .tag ? "Tags" : "Categories" }
-    var singular: String { self == .tag ? "tag" : "category" }
-    func route(_ slug: String) -> String { self == .tag ? Routes.tag(slug) : Routes.category(slug) }
-    var indexRoute: String { self == .tag ? "tags/" : "categories/" }
-}
-
 extension ViewModels {
     func terms(_ kind: TermKind) -> [Term] { kind == .tag ? site.tags : site.categories }
 

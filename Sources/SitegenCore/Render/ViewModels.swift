@@ -21,7 +21,7 @@ struct ViewModels: Sendable {
             atomURL: urls.path(FeedRoutes.atom), jsonFeedURL: urls.path(FeedRoutes.json),
             tagsURL: urls.path(TermKind.tag.indexRoute), categoriesURL: urls.path(TermKind.category.indexRoute),
             archiveURL: urls.path("archive/"),
-            navigation: site.categories.map { TermLink(name: $0.name, url: urls.path(Routes.category($0.slug))) },
+            navigation: site.categories.map { TermLink(name: $0.name, url: urls.path(TermKind.category.route($0.slug))) },
             copyrightYear: site.articles.first.map { String($0.meta.date.year) } ?? ""
         )
         summaries = site.articles.indices.map { Self.summary(site: site, urls: urls, index: $0) }
@@ -38,11 +38,11 @@ struct ViewModels: Sendable {
     static func date(_ date: PublishDate) -> DateView { DateView(iso: date.iso, display: date.display) }
 
     static func tagLinks(site: Site, urls: SiteURLs, index: Int) -> [TermLink] {
-        site.articleTags[index].map { TermLink(name: site.tags[$0].name, url: urls.path(Routes.tag(site.tags[$0].slug))) }
+        site.articleTags[index].map { TermLink(name: site.tags[$0].name, url: urls.path(TermKind.tag.route(site.tags[$0].slug))) }
     }
 
     static func categoryLink(site: Site, urls: SiteURLs, index: Int) -> TermLink? {
-        site.articleCategory[index].map { TermLink(name: site.categories[$0].name, url: urls.path(Routes.category(site.categories[$0].slug))) }
+        site.articleCategory[index].map { TermLink(name: site.categories[$0].name, url: urls.path(TermKind.category.route(site.categories[$0].slug))) }
     }
 
     private static func summary(site: Site, urls: SiteURLs, index: Int) -> ArticleSummary {
