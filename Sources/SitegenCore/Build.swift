@@ -23,7 +23,7 @@ public struct SiteBuilder: Sendable {
         }
         let parsed = await ContentParser(config: config, options: options, renderer: renderer).parse(tree)
         diagnostics += parsed.diagnostics
-        let (site, assembleDiagnostics) = await SiteAssembler(config: config).assemble(parsed.articles)
+        let (site, assembleDiagnostics) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data)
         diagnostics += assembleDiagnostics
         guard let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: finish(diagnostics, tree)) }
         let (files, renderDiagnostics) = await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies)

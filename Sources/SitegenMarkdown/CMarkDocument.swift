@@ -55,6 +55,23 @@ struct CMarkDocument: ~Copyable {
         }
     }
 
+    /// Replaces each fenced code block for which `makeHTML` returns HTML, in document order.
+    ///
+    /// Like headings, the HTML goes into a custom block, written verbatim even in safe mode.
+    mutating func replaceFencedBlocks(_ makeHTML: (FencedBlock) -> String?) {
+        var blocks: [OpaquePointer] = []
+        forEachNode { node, entering in
+            guard entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { return }
+            var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
+            if cmark_node_get_fenced(node, &length, &offset, &character) != 0 { blocks.append(node) }
+        }
+        for node in blocks {
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            let block = FencedBlock(info: info, literal: Self.literal(of: node), position: Self.position(of: node))
+            if let html = makeHTML(block) { replace(node, withHTML: html) }
+        }
+    }
+
     /// Replaces each heading by the HTML `makeHTML` builds from its index and inner HTML; `nil` keeps it.
     ///
     /// The HTML goes into a custom block, which cmark-gfm writes verbatim even in safe mode.
@@ -128,12 +145,12 @@ struct CMarkDocument: ~Copyable {
         return String(decoding: html[open.count..<(html.count - close.count)], as: UTF8.self)
     }
 
-    private func replace(_ heading: OpaquePointer, withHTML html: String) {
+    private func replace(_ node: OpaquePointer, withHTML html: String) {
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
         var detached = block  // whichever node ends up outside the tree
         defer { cmark_node_free(detached) }
         cmark_node_set_on_enter(block, html)
-        if cmark_node_replace(heading, block) == 1 { detached = heading }
+        if cmark_node_replace(node, block) == 1 { detached = node }
     }
 
     private static func event(for node: OpaquePointer, entering: Bool) -> DocumentEvent? {

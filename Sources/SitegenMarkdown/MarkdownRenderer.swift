@@ -21,8 +21,14 @@ public struct MarkdownRenderer: Sendable {
     ///   - rewriteLink: Called once for every link and image, in document order, with its destination as
     ///     written and its position; a non-nil return replaces the destination in the HTML.
     ///     `links` keeps the destinations as written.
-    public func render(_ markdown: String, rewriteLink: (LinkReference) -> String? = { _ in nil }) -> RenderedMarkdown {
+    ///   - replaceBlock: Called once for every fenced code block, in document order, before anything else
+    ///     looks at the document; a non-nil return is HTML written in the block's place, verbatim.
+    public func render(
+        _ markdown: String, rewriteLink: (LinkReference) -> String? = { _ in nil },
+        replaceBlock: (FencedBlock) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
         var document = CMarkDocument(parsing: markdown, options: options)
+        document.replaceFencedBlocks(replaceBlock)
         var outline = DocumentOutline()
         document.walk { outline.record($0) }
         document.rewriteLinks(rewriteLink)

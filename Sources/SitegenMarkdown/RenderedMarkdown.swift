@@ -36,6 +36,18 @@ public struct LinkReference: Sendable, Hashable {
     }
 }
 
+/// A fenced code block as written: its info string (`comparison costs`), its text and where its fence starts.
+public struct FencedBlock: Sendable, Hashable {
+    public var info: String
+    public var literal: String
+    public var position: SourcePosition
+    public init(info: String, literal: String, position: SourcePosition) {
+        self.info = info
+        self.literal = literal
+        self.position = position
+    }
+}
+
 /// The result of rendering one Markdown document: richer than HTML text.
 public struct RenderedMarkdown: Sendable, Hashable {
     /// The HTML body.

@@ -35,15 +35,15 @@ struct BuildTests {
         #expect(all.paths.contains("draft/index.html") && all.paths.contains("future/index.html"))
     }
 
-    @Test("content/data is not published as pages")
+    @Test("content/data holds data, not pages: only comparisons and decisions are published, as data")
     func dataFolder() async throws {
         let site = try await TestSite.build([
             "content/a.md": TestSite.article("A"),
-            "content/data/comparisons/x.md": "not an article",
-            "content/data/comparisons/x.yaml": "title: X",
+            "content/data/notes/x.md": "not an article",
+            "content/data/comparisons/x.csv": "criterion,A,B\nSpeed,1,2\n",
         ])
         #expect(site.output.statistics.articles == 1)
-        #expect(!site.paths.contains { $0.hasPrefix("data/") })
+        #expect(site.paths.filter { $0.hasPrefix("data/") } == ["data/comparisons/x.csv", "data/comparisons/x.json"])
     }
 
     @Test("relative Markdown links become page URLs, anchors kept, under the base path")

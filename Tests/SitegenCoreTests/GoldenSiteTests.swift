@@ -9,7 +9,7 @@ import Testing
 struct GoldenSiteTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    @Test("fixture sites build to exactly their expected trees", arguments: ["basic"])
+    @Test("fixture sites build to exactly their expected trees", arguments: ["basic", "data"])
     func golden(name: String) async throws {
         let folder = Self.fixtures.appendingPathComponent(name)
         let tree = try SiteLoader(root: folder.appendingPathComponent("input"), useDefaultTheme: false).load()

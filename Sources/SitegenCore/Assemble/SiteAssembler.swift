@@ -2,7 +2,7 @@
 struct SiteAssembler {
     let config: SiteConfig
 
-    func assemble(_ parsed: [Article]) async -> (Site, [Diagnostic]) {
+    func assemble(_ parsed: [Article], data: SiteData = SiteData()) async -> (Site, [Diagnostic]) {
         let articles = parsed.sorted(by: Article.newestFirst)
         let tags = TaxonomyBuilder(kind: .tag).build(articles) { $0.meta.tags }
         let categories = TaxonomyBuilder(kind: .category).build(articles) { $0.meta.category.map { [$0] } ?? [] }
@@ -11,7 +11,7 @@ struct SiteAssembler {
             tags: tags.perArticle, tagTerms: tags.terms, categories: categories.perArticle, categoryTerms: categories.terms))
         let site = Site(
             config: config, articles: articles, tags: tags.terms, categories: categories.terms,
-            articleTags: tags.perArticle, articleCategory: categories.perArticle.map(\.first), related: related)
+            articleTags: tags.perArticle, articleCategory: categories.perArticle.map(\.first), related: related, data: data)
         return (site, diagnostics)
     }
 

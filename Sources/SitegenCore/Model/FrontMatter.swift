@@ -12,6 +12,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var slug: String?
     public var updated: PublishDate?
     public var aliases: [String] = []
+    /// `facts:`: values that comparison tables with `options_from` read, keyed by criterion id.
+    public var facts: [String: DataValue] = [:]
     /// Where each key was written (1-based file positions), for diagnostics raised after parsing.
     public var positions: [String: FilePosition] = [:]
 
@@ -26,7 +28,7 @@ public struct FrontMatter: Sendable, Hashable {
     /// Every key an article may set.
     public static let keys = [
         "title", "date", "description", "category", "tags", "author", "image",
-        "image_alt", "draft", "slug", "updated", "aliases",
+        "image_alt", "draft", "slug", "updated", "aliases", "facts",
     ]
 }
 

@@ -10,6 +10,8 @@ struct Site: Sendable {
     let articleCategory: [Int?]
     /// Per article: indices of related articles, best first.
     let related: [[Int]]
+    /// Comparisons and decision helpers.
+    let data: SiteData
 }
 
 /// A tag or a category with the articles filed under it.

@@ -2,9 +2,10 @@ import SitegenMarkdown
 
 extension ContentParser {
     /// Renders one article's Markdown, rewriting links and reporting broken ones at their positions.
-    func renderBody(_ source: ArticleSource, resolver: LinkResolver) -> (Article, [Diagnostic]) {
+    func renderBody(_ source: ArticleSource, resolver: LinkResolver, embeds: EmbedResolver) -> (Article, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let rendered = renderer.render(source.body) { link in
+        var page = EmbedResolver.Page(resolver: embeds, source: source)
+        let rendered = renderer.render(source.body, rewriteLink: { link in
             let line = link.position.line + source.bodyFirstLine - 1
             switch resolver.resolve(link.destination, from: source.path, isImage: link.kind == .image) {
             case .rewritten(let url): return url
@@ -16,7 +17,8 @@ extension ContentParser {
                 return url
             }
             return nil
-        }
+        }, replaceBlock: { page.html(for: $0) })
+        diagnostics += page.diagnostics + page.brokenFragments(headingIDs: Set(rendered.headings.map(\.id)))
         if let first = rendered.rawHTML.first, !config.markdown.unsafeHTML {
             let count = rendered.rawHTML.count
             let places = count == 1 ? "" : " (\(count) places in this file)"

@@ -12,6 +12,8 @@ struct ContentParser: Sendable {
         var articles: [Article]
         /// Output path → content path, for bundle resources and loose content files.
         var contentCopies: [String: String]
+        /// Comparisons and decision helpers, checked and resolved.
+        var data: SiteData
         var diagnostics: [Diagnostic]
     }
 
@@ -30,9 +32,24 @@ struct ContentParser: Sendable {
             staticOutputs: Set(tree.staticFiles.keys.map { String($0.dropFirst("public/".count)) }),
             basePath: config.basePath
         )
-        let bodies = await published.parallelMap { [self] in renderBody($0, resolver: resolver) }
+        let (data, dataDiagnostics) = await parseData(tree, published: published)
+        diagnostics += dataDiagnostics
+        let embeds = EmbedResolver(
+            comparisons: Dictionary(data.comparisons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+            decisions: Dictionary(data.decisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+            brokenIDs: data.brokenIDs, basePath: config.basePath)
+        let bodies = await published.parallelMap { [self] in renderBody($0, resolver: resolver, embeds: embeds) }
         diagnostics += bodies.flatMap(\.1)
-        return Output(articles: bodies.map(\.0), contentCopies: copies, diagnostics: diagnostics)
+        return Output(articles: bodies.map(\.0), contentCopies: copies, data: data, diagnostics: diagnostics)
+    }
+
+    /// Data files, with `options_from` tables filled from the published articles.
+    private func parseData(_ tree: SourceTree, published: [ArticleSource]) async -> (SiteData, [Diagnostic]) {
+        let parsed = await DataParser(basePath: config.basePath).parse(tree)
+        let (comparisons, diagnostics) = ComparisonResolver(basePath: config.basePath).resolve(parsed.comparisons, articles: published)
+        let broken = parsed.brokenComparisons.map { "comparison " + $0 } + parsed.brokenDecisions.map { "decision-helper " + $0 }
+        let data = SiteData(comparisons: comparisons.sorted { $0.id < $1.id }, decisions: parsed.decisions.sorted { $0.id < $1.id }, brokenIDs: Set(broken))
+        return (data, parsed.diagnostics + diagnostics)
     }
 
     static func isData(_ path: String) -> Bool { path.hasPrefix("content/data/") }

@@ -48,6 +48,7 @@ struct FrontMatterParser {
         case "draft": fields.matter.draft = reader.bool(entry) ?? false
         case "tags": fields.matter.tags = reader.stringList(entry)?.map(\.value).filter { !$0.trimmingSpaces.isEmpty } ?? []
         case "aliases": fields.matter.aliases = aliases(entry, reader: &reader)
+        case "facts": fields.matter.facts = facts(entry, reader: &reader)
         default: reader.unknownKey(entry, known: FrontMatter.keys, severity: .warning, in: nil)
         }
     }
@@ -88,6 +89,14 @@ struct FrontMatterParser {
         let slug = Slug.make(text)
         if slug.isEmpty { reader.error("'slug' has no letters or digits", at: entry.value) }
         return slug.isEmpty ? nil : slug
+    }
+
+    private func facts(_ entry: YAMLEntry, reader: inout YAMLValueReader) -> [String: DataValue] {
+        var facts: [String: DataValue] = [:]
+        for fact in reader.mapping(entry) {
+            if let value = reader.dataValue(fact.value, what: "fact '\(fact.name)'") { facts[fact.name] = value }
+        }
+        return facts
     }
 
     private func aliases(_ entry: YAMLEntry, reader: inout YAMLValueReader) -> [String] {

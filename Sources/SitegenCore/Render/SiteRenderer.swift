@@ -14,6 +14,7 @@ struct SiteRenderer: Sendable {
         let feeds = FeedWriter(models: models)
         let sitemap = SitemapWriter(models: models)
         for file in await feeds.files() + [sitemap.sitemap(jobs), sitemap.robots()] { table.add(file, origin: .generated) }
+        for file in DataFiles(data: site.data).files() { table.add(file, origin: .generated) }
         for path in tree.templates.keys.sorted() where path.hasPrefix("templates/assets/") {
             table.add(OutputFile(path: String(path.dropFirst("templates/".count)), contents: .bytes(tree.templates[path]!)), origin: .file(path, nil))
         }
