@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh Debian machine:
 #   make site   install what is missing, build sitegen (release) and build the bundled site into dist/
-#   make test   install what is missing and run the whole test suite
+#   make test   install what is missing and run the whole test suite (Swift Testing, then the browser test)
 .PHONY: site test deps release
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -22,3 +22,4 @@ site: release
 
 test: deps
 	swift test
+	Tests/Browser/run.sh

@@ -59,7 +59,7 @@ struct EmbedResolver: Sendable {
                 if let link = outcome.link, link.hasPrefix("#") { fragments.append((link, "decision helper '\(id)'", line, column)) }
             }
             let prefix = uniquePrefix("decide-" + id)
-            let script = wroteScript ? nil : resolver.basePath + "assets/decision-helper.js"
+            let script = wroteScript ? nil : resolver.basePath + DecisionHelperHTML.scriptPath
             wroteScript = true
             return DecisionHelperHTML(decision: decision, prefix: prefix, dataURL: resolver.basePath + "data/decision-helper/\(id).json", scriptURL: script).html()
         }

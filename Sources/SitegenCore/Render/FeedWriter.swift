@@ -3,15 +3,18 @@ import SitegenText
 /// RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents. Dates come from the entries, never from the clock.
 struct FeedWriter: Sendable {
     let models: ViewModels
-    /// Feed readers have no page URL to resolve against, so root-relative links become absolute.
+    /// Feed readers have no page URL to resolve against, so root-relative links become absolute; they run
+    /// no scripts, so the decision helper's script is dropped (its guidance stays readable without it).
     private let absolutize: TextReplacement
 
     init(models: ViewModels) {
         self.models = models
         let origin = models.urls.origin
+        let helperScript = DecisionHelperHTML.scriptTag(models.site.config.basePath + DecisionHelperHTML.scriptPath)
         absolutize = TextReplacement([
-            (" href=\"//", " href=\"//"), (" src=\"//", " src=\"//"),
-            (" href=\"/", " href=\"\(origin)/"), (" src=\"/", " src=\"\(origin)/"),
+            (helperScript, ""),
+            (" href=\"//", " href=\"//"), (" src=\"//", " src=\"//"), (" data-src=\"//", " data-src=\"//"),
+            (" href=\"/", " href=\"\(origin)/"), (" src=\"/", " src=\"\(origin)/"), (" data-src=\"/", " data-src=\"\(origin)/"),
         ])
     }
 

@@ -14,7 +14,10 @@ struct DecisionHelperHTML {
     func html() -> String {
         var html = "<section class=\"decision-helper\" id=\"\(prefix)\" aria-labelledby=\"\(prefix)-title\" "
         html += "data-helper=\"\(decision.id)\" data-src=\"\(dataURL.xmlEscaped)\">\n"
-        html += "<h3 class=\"dh-title\" id=\"\(prefix)-title\">\(decision.title.xmlEscaped)</h3>\n"
+        // A second copy on one page needs its own name: landmarks must be told apart.
+        let copy = prefix.hasPrefix("decide-\(decision.id)-") ? " (\(prefix.dropFirst("decide-\(decision.id)-".count)))" : ""
+        html += "<h3 class=\"dh-title\" id=\"\(prefix)-title\">\(decision.title.xmlEscaped)"
+        html += copy.isEmpty ? "</h3>\n" : "<span class=\"visually-hidden\">\(copy)</span></h3>\n"
         if let intro = decision.intro { html += "<p class=\"dh-intro\">\(intro.xmlEscaped)</p>\n" }
         html += "<div class=\"dh-app\" hidden></div>\n"
         html += "<details class=\"dh-guide\" open>\n<summary>How to choose without the interactive helper</summary>\n"
@@ -25,8 +28,16 @@ struct DecisionHelperHTML {
             html += "<dt>\(ComparisonTableHTML.linked(outcome.title, outcome.link))</dt><dd>\(outcome.summary.xmlEscaped)</dd>\n"
         }
         html += "</dl>\n</details>\n</section>\n"
-        if let scriptURL { html += "<script src=\"\(scriptURL.xmlEscaped)\" defer></script>\n" }
+        if let scriptURL { html += Self.scriptTag(scriptURL) }
         return html
+    }
+
+    /// The widget's path under the site's base path (a file of the theme's `assets/`).
+    static let scriptPath = "assets/decision-helper.js"
+
+    /// The line that loads the widget.
+    static func scriptTag(_ url: String) -> String {
+        "<script src=\"\(url.xmlEscaped)\" defer></script>\n"
     }
 
     private func guide(_ question: Decision.Question) -> String {

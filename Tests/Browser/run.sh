@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The real-browser test of the decision helper: builds the bundled site with the debug sitegen into a
+# temporary folder and drives it with headless Chromium (Debian's chromium + chromium-driver, Selenium).
+# Installs what is missing; `make test` runs it after `swift test`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+sudo_cmd=""
+[[ "$(id -u)" == 0 ]] || sudo_cmd=sudo
+if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; then
+  echo "Installing chromium and chromium-driver"
+  $sudo_cmd apt-get update -q
+  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver fonts-dejavu-core
+fi
+python=python3
+if ! $python -c 'import selenium' 2>/dev/null; then
+  echo "Installing selenium"
+  if ! $python -m pip install -q --disable-pip-version-check selenium 2>/dev/null; then
+    $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-selenium
+    python=/usr/bin/python3
+  fi
+fi
+
+swift build --product sitegen
+site=$(mktemp -d)
+trap 'rm -rf "$site"' EXIT
+.build/debug/sitegen build --quiet --output "$site/dist"
+"$python" Tests/Browser/decision_helper_test.py "$site/dist"
