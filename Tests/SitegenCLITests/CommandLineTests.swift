@@ -39,6 +39,33 @@ struct CommandLineTests {
         #expect(try Data(contentsOf: page) == before)
     }
 
+    @Test("build: broken data (a bad rating, an unknown outcome, an unknown table id) fails with each place, dist/ untouched")
+    func brokenData() throws {
+        let comparison = "title: T\noptions: [{id: a, name: A}, {id: b, name: B}]\ncriteria:\n  - {name: Speed, kind: rating, values: {a: 4, b: 3}}\n"
+        let decision = "title: D\noutcomes:\n  - {id: x, title: X, summary: S}\n  - {id: y, title: Y, summary: S}\nquestions:\n  - id: q\n    text: Q?\n    answers:\n      - {label: One, scores: {x: 1}}\n      - {label: Two, scores: {y: 1}}\n"
+        let root = try temporarySite([
+            "content/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\n```comparison t\n```\n\n```decision-helper d\n```\n",
+            "content/data/comparisons/t.yaml": comparison, "content/data/decisions/d.yaml": decision,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try CLIHarness.sitegen(["build"], in: root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let table = root.appendingPathComponent("dist/data/comparisons/t.json"), page = root.appendingPathComponent("dist/a/index.html")
+        let before = try [Data(contentsOf: table), Data(contentsOf: page)]
+        try Data(comparison.replacingOccurrences(of: "b: 3", with: "b: 9").utf8).write(to: root.appendingPathComponent("content/data/comparisons/t.yaml"))
+        try Data(decision.replacingOccurrences(of: "scores: {y: 1}", with: "scores: {z: 1}").utf8).write(to: root.appendingPathComponent("content/data/decisions/d.yaml"))
+        try Data("---\ntitle: A\ndate: 2026-01-01\n---\n```comparison u\n```\n".utf8).write(to: root.appendingPathComponent("content/a.md"))
+        let result = try CLIHarness.sitegen(["build"], in: root)
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors == [
+            "content/a.md:5:15: error: unknown comparison 'u': no content/data/comparisons/u.yaml",
+            "content/data/comparisons/t.yaml:4:51: error: the value of 'b' for 'Speed' must be a rating from 0 to 5 in steps of 0.5, found 9",
+            "content/data/decisions/d.yaml:10:31: error: unknown outcome 'z' in the scores of question 'q' (outcomes: x, y); did you mean 'x'?",
+        ])
+        #expect(try [Data(contentsOf: table), Data(contentsOf: page)] == before)
+    }
+
     @Test("build: SOURCE_DATE_EPOCH decides what is in the future")
     func sourceDateEpoch() throws {
         let root = try temporarySite(["content/a.md": "---\ntitle: A\ndate: 2030-01-01\n---\nA\n"])

@@ -59,14 +59,19 @@ struct ComparisonParser {
 
     private func source(_ node: Node, reader: inout YAMLValueReader) -> Comparison.Source? {
         if node.isStringScalar, let url = node.text {
-            return link(url, at: node, reader: &reader).map { Comparison.Source(title: url, url: $0) }
+            switch DataLink.resolve(url, basePath: basePath) {
+            case .success(let resolved): return Comparison.Source(title: url, url: resolved)
+            case .failure(let problem):
+                reader.error(problem.message, at: node)
+                return nil
+            }
         }
         guard let entries = reader.entries(node, what: "a source") else { return nil }
         var title: String?, url: String?
         for entry in entries {
             switch entry.name {
             case "title": title = reader.requiredText(entry)
-            case "url": url = reader.requiredText(entry).flatMap { link($0, at: entry.value, reader: &reader) }
+            case "url": url = reader.link(entry, basePath: basePath)
             default: reader.unknownKey(entry, known: ["title", "url"], severity: .error, in: "sources")
             }
         }
@@ -79,7 +84,7 @@ struct ComparisonParser {
 
     private func options(_ entry: YAMLEntry, reader: inout YAMLValueReader) -> [Comparison.Option] {
         var options: [Comparison.Option] = []
-        var seen: [String: Int] = [:]
+        var ids = UniqueIDs()
         for node in reader.items(entry) {
             guard let entries = reader.entries(node, what: "an option") else { continue }
             var id: String?, idNode: Node?, name: String?, link: String?
@@ -87,7 +92,7 @@ struct ComparisonParser {
                 switch field.name {
                 case "id": (id, idNode) = (reader.identifier(field), field.value)
                 case "name": name = reader.requiredText(field)
-                case "link": link = reader.requiredText(field).flatMap { self.link($0, at: field.value, reader: &reader) }
+                case "link": link = reader.link(field, basePath: basePath)
                 default: reader.unknownKey(field, known: Self.optionKeys, severity: .error, in: "options")
                 }
             }
@@ -97,11 +102,10 @@ struct ComparisonParser {
             }
             let optionID = id ?? Slug.make(name)
             let position = reader.position(of: idNode ?? node)
-            if let line = seen[optionID] {
+            if let line = ids.firstUse(of: optionID, line: position.line) {
                 reader.diagnostics.append(block.source.diagnostic(.error, "duplicate option id '\(optionID)' (first used on line \(line))", line: position.line, column: position.column))
                 continue
             }
-            seen[optionID] = position.line
             options.append(Comparison.Option(id: optionID, name: name, link: link))
         }
         return options
@@ -115,14 +119,5 @@ struct ComparisonParser {
         }
         guard let name = reader.requiredText(field) else { return nil }
         return .init(kind: field.name == "tag" ? .tag : .category, name: name, position: reader.position(of: field.value))
-    }
-
-    private func link(_ text: String, at node: Node, reader: inout YAMLValueReader) -> String? {
-        switch DataLink.resolve(text, basePath: basePath) {
-        case .success(let url): return url
-        case .failure(let problem):
-            reader.error(problem.message, at: node)
-            return nil
-        }
     }
 }

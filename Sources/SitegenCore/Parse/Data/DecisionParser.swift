@@ -13,7 +13,7 @@ struct DecisionParser {
     private struct Marks {
         var outcomes: [String: Node] = [:]
         var questions: [String: Node] = [:]
-        var scores: [(question: String, answer: String, outcome: String, node: Node)] = []
+        var scores: [(question: String, outcome: String, node: Node)] = []
     }
 
     func parse() -> (Decision?, [Diagnostic]) {
@@ -60,7 +60,7 @@ struct DecisionParser {
                 case "id": (id, idNode) = (reader.identifier(field), field.value)
                 case "title": title = reader.requiredText(field)
                 case "summary": summary = reader.requiredText(field)
-                case "link": link = reader.requiredText(field).flatMap { resolve($0, at: field.value, reader: &reader) }
+                case "link": link = reader.link(field, basePath: basePath)
                 default: reader.unknownKey(field, known: ["id", "title", "summary", "link"], severity: .error, in: "outcomes")
                 }
             }
@@ -115,7 +115,7 @@ struct DecisionParser {
 
     private func answers(_ entry: YAMLEntry, question: String, marks: inout Marks, reader: inout YAMLValueReader) -> [Decision.Answer] {
         var answers: [Decision.Answer] = []
-        var seen: [String: Int] = [:]
+        var ids = UniqueIDs()
         let nodes = reader.items(entry)
         for node in nodes {
             guard let fields = reader.entries(node, what: "an answer") else { continue }
@@ -131,7 +131,7 @@ struct DecisionParser {
                             continue
                         }
                         scores[score.name] = points
-                        marks.scores.append((question, "", score.name, score.key))
+                        marks.scores.append((question, score.name, score.key))
                     }
                 default: reader.unknownKey(field, known: ["id", "label", "scores"], severity: .error, in: "answers")
                 }
@@ -142,11 +142,10 @@ struct DecisionParser {
             }
             let answerID = id ?? Slug.make(label)
             let position = reader.position(of: idNode ?? node)
-            if let line = seen[answerID] {
+            if let line = ids.firstUse(of: answerID, line: position.line) {
                 reader.diagnostics.append(block.source.diagnostic(.error, "duplicate answer id '\(answerID)' in question '\(question)' (first used on line \(line))", line: position.line, column: position.column))
                 continue
             }
-            seen[answerID] = position.line
             answers.append(Decision.Answer(id: answerID, label: label, scores: scores))
         }
         if answers.count < 2, nodes.count < 2 {
@@ -169,15 +168,6 @@ struct DecisionParser {
         }
         for outcome in unreachable {
             reader.error("outcome '\(outcome)' is never recommended: no combination of answers gives it the highest score without a rule ruling it out", at: marks.outcomes[outcome]!)
-        }
-    }
-
-    private func resolve(_ link: String, at node: Node, reader: inout YAMLValueReader) -> String? {
-        switch DataLink.resolve(link, basePath: basePath) {
-        case .success(let url): return url
-        case .failure(let problem):
-            reader.error(problem.message, at: node)
-            return nil
         }
     }
 }

@@ -72,6 +72,17 @@ extension YAMLValueReader {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// A link (`#fragment`, site path or URL) as published under `basePath`; nil with an error otherwise.
+    mutating func link(_ entry: YAMLEntry, basePath: String) -> String? {
+        guard let text = requiredText(entry) else { return nil }
+        switch DataLink.resolve(text, basePath: basePath) {
+        case .success(let url): return url
+        case .failure(let problem):
+            error(problem.message, at: entry.value)
+            return nil
+        }
+    }
+
     /// An id: lowercase letters, digits, `-` and `_`.
     mutating func identifier(_ entry: YAMLEntry) -> String? {
         guard let text = requiredText(entry) else { return nil }
@@ -80,6 +91,18 @@ extension YAMLValueReader {
             return nil
         }
         return text
+    }
+}
+
+/// The ids of one list, to report a repeated one with the line of its first use.
+struct UniqueIDs {
+    private var lines: [String: Int] = [:]
+
+    /// The line where `id` was first used, or nil when it is new (it is then recorded at `line`).
+    mutating func firstUse(of id: String, line: Int) -> Int? {
+        if let first = lines[id] { return first }
+        lines[id] = line
+        return nil
     }
 }
 
