@@ -11,26 +11,69 @@ public struct SiteBuilder: Sendable {
 
     /// The built site and its warnings; throws `BuildFailure` with every diagnostic when any is an error.
     public func build(_ tree: SourceTree) async throws -> BuildOutput {
+        let run = await stages(tree, renderDespiteErrors: false)
+        guard let rendered = run.rendered, !run.diagnostics.hasErrors else {
+            throw BuildFailure(diagnostics: finish(run.diagnostics, tree))
+        }
+        let pages = rendered.files.count { $0.path.hasSuffix(".html") }
+        return BuildOutput(
+            files: rendered.files, diagnostics: finish(run.diagnostics, tree),
+            statistics: .init(site: rendered.site, pages: pages), manifest: rendered.manifest)
+    }
+
+    /// Every problem of the site, writing nothing: the build's own diagnostics (the pages are rendered even
+    /// when there are errors, as far as the templates allow) and a check of every link and `#anchor` of
+    /// every page. Sorted, with source lines.
+    public func check(_ tree: SourceTree) async -> [Diagnostic] {
+        let run = await stages(tree, renderDespiteErrors: true)
+        var diagnostics = run.diagnostics
+        if let rendered = run.rendered {
+            let reported = Set(diagnostics.map { "\($0.file ?? ""):\($0.line ?? 0):\($0.column ?? 0)" })
+            let checker = SiteChecker(site: rendered.site, unbuiltRoutes: run.unbuiltRoutes)
+            // A link already reported where it is written (a missing file, say) is not reported twice.
+            diagnostics += await checker.linkDiagnostics(rendered.files).filter {
+                $0.line == nil || !reported.contains("\($0.file ?? ""):\($0.line ?? 0):\($0.column ?? 0)")
+            }
+        }
+        return finish(diagnostics, tree)
+    }
+
+    /// What the stages produced: every diagnostic, and the rendered site unless a stage could not run.
+    private struct Stages {
+        var diagnostics: [Diagnostic]
+        var rendered: (site: Site, files: [OutputFile], manifest: Manifest)?
+        /// Routes of articles whose own errors kept them out of the site.
+        var unbuiltRoutes: Set<String> = []
+    }
+
+    private func stages(_ tree: SourceTree, renderDespiteErrors: Bool) async -> Stages {
         var (config, diagnostics) = Self.loadConfig(tree)
-        if let baseURL = options.baseURL { config.baseURL = baseURL }
+        apply(options, to: &config)
         let (templates, templateDiagnostics) = TemplateRenderer.make(templates: tree.templates)
         diagnostics += templateDiagnostics
         let renderer: MarkdownRenderer
         do {
             renderer = try MarkdownRenderer(options: markdownOptions(config))
         } catch {
-            throw BuildFailure(diagnostics: diagnostics + [.error("Markdown renderer unavailable: \(error)", file: nil)])
+            return Stages(diagnostics: diagnostics + [.error("Markdown renderer unavailable: \(error)", file: nil)])
         }
         let parsed = await ContentParser(config: config, options: options, renderer: renderer).parse(tree)
         diagnostics += parsed.diagnostics
         let (site, assembleDiagnostics) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data)
         diagnostics += assembleDiagnostics
-        guard let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: finish(diagnostics, tree)) }
-        let (files, renderDiagnostics) = await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies)
-        diagnostics += renderDiagnostics
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics: finish(diagnostics, tree)) }
-        let pages = files.count { $0.path.hasSuffix(".html") }
-        return BuildOutput(files: files, diagnostics: finish(diagnostics, tree), statistics: .init(site: site, pages: pages))
+        guard let templates, renderDespiteErrors || !diagnostics.hasErrors else { return Stages(diagnostics: diagnostics) }
+        let (files, manifest, renderDiagnostics) = await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies)
+        return Stages(diagnostics: diagnostics + renderDiagnostics, rendered: (site, files, manifest), unbuiltRoutes: parsed.unbuiltRoutes)
+    }
+
+    /// The command line's choices over the config's.
+    private func apply(_ options: BuildOptions, to config: inout SiteConfig) {
+        if let baseURL = options.baseURL { config.baseURL = baseURL }
+        if let preview = options.preview { config.preview = preview }
+        if let label = options.previewLabel {
+            config.preview = true
+            config.previewLabel = label
+        }
     }
 
     /// The site's configuration; throws `BuildFailure` when it has errors.
@@ -71,6 +114,9 @@ public struct BuildOutput: Sendable {
     /// Warnings (a successful build has no errors).
     public var diagnostics: [Diagnostic]
     public var statistics: BuildStatistics
+    /// Every file with its kind, title, URL, sources and SHA-256 (files copied from disk get theirs from
+    /// `OutputWriter`, which writes the manifest to `.sitegen/manifest.json`).
+    public var manifest: Manifest
 }
 
 /// Counts for the summary line.

@@ -23,6 +23,12 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Publish under this URL instead of base_url from the config.", valueName: "url"))
     var baseURL: String?
 
+    @Flag(help: "A preview build: a banner on every page, noindex, and a robots.txt that disallows everything.")
+    var preview = false
+
+    @Option(name: .customLong("preview-label"), help: ArgumentHelp("Text for the preview banner, such as a commit or pull request (implies --preview).", valueName: "text"))
+    var previewLabel: String?
+
     @Flag(help: "Print only warnings and errors, not the summary line.")
     var quiet = false
 
@@ -35,9 +41,12 @@ struct BuildCommand: AsyncParsableCommand {
             let writer = OutputWriter(output: outputURL, siteRoot: root)
             try writer.check()
             let tree = try SiteLoader(root: root, configFile: site.configURL).load()
-            let result = try await SiteBuilder(options: site.buildOptions(baseURL: baseURL)).build(tree)
+            var options = try site.buildOptions(baseURL: baseURL)
+            options.preview = preview ? true : nil
+            options.previewLabel = previewLabel
+            let result = try await SiteBuilder(options: options).build(tree)
             console.report(result.diagnostics)
-            _ = try await writer.write(result.files)
+            _ = try await writer.write(result.files, manifest: result.manifest)
             if !quiet {
                 let elapsed = start.duration(to: .now)
                 console.out(Summary.line(result.statistics, elapsed: elapsed, output: outputURL.path))

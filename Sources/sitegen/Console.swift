@@ -7,6 +7,11 @@ struct Console {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// Text as it is, to stdout.
+    func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
@@ -34,6 +39,11 @@ enum Summary {
         var text = "Build failed: \(count(errors, "error"))"
         if warnings > 0 { text += ", \(count(warnings, "warning"))" }
         return text + "; the output folder was not changed."
+    }
+
+    static func check(_ report: CheckReport) -> String {
+        if report.diagnostics.isEmpty { return "No problems found." }
+        return "\(count(report.errorCount, "error")), \(count(report.warningCount, "warning"))."
     }
 
     static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {

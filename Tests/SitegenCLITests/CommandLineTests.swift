@@ -85,7 +85,7 @@ struct CommandLineTests {
         let plain = try CLIHarness.sitegen(["markdown", "--commonmark"], input: "## Hi \"there\"\n\n| a |\n|---|\n")
         #expect(plain.stdout == "<h2>Hi &quot;there&quot;</h2>\n<p>| a |\n|---|</p>\n")
         let unknown = try CLIHarness.sitegen(["markdown", "--extension", "nope"])
-        #expect(unknown.status == 64)
+        #expect(unknown.status == 2)
     }
 
     @Test("new: writes content/blog/<slug>.md once and refuses to overwrite it")
@@ -106,5 +106,77 @@ struct CommandLineTests {
         #expect(try CLIHarness.sitegen(["--version"]).stdout == "0.1.0\n")
         let help = try CLIHarness.sitegen(["--help"]).stdout
         for command in ["build", "new", "markdown"] { #expect(help.contains(command)) }
+    }
+}
+
+@Suite("sitegen check on the command line")
+struct CheckCommandTests {
+    private func site(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-check-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    static let broken = [
+        "content/a.md": "---\ntitle: A\ndate: 2026-01-01\nimage: https://cdn.example.net/a.png\n---\n## Start\n\nSee [b](b.md#nope).\n",
+        "content/b.md": "---\ntitle: B\ndate: 2026-01-02\n---\nB\n",
+    ]
+
+    @Test("text: findings, then a count; exit 1 on errors, 0 with warnings only, 2 on a usage error; nothing written")
+    func text() throws {
+        let root = try site(Self.broken)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CLIHarness.sitegen(["check", "--source", root.path])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            content/a.md:4:1: warning: 'image' has no 'image_alt'; describe the image for readers who cannot see it
+                image: https://cdn.example.net/a.png
+                ^
+            content/a.md:8:5: error: broken link: '/b/#nope' points to an anchor that does not exist: no id 'nope' on /b/
+                See [b](b.md#nope).
+                    ^
+            1 error, 1 warning.
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("dist").path))
+        try Data(Self.broken["content/a.md"]!.replacingOccurrences(of: "#nope", with: "").utf8).write(to: root.appendingPathComponent("content/a.md"))
+        #expect(try CLIHarness.sitegen(["check", "--source", root.path]).status == 0)
+        #expect(try CLIHarness.sitegen(["check", "--source", root.path, "--strict"]).status == 1)
+        #expect(try CLIHarness.sitegen(["check", "--source", root.path, "--format", "xml"]).status == 2)
+    }
+
+    @Test("github: one workflow command per finding")
+    func github() throws {
+        let root = try site(Self.broken)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CLIHarness.sitegen(["check", "--source", root.path, "--format", "github"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            ::warning file=content/a.md,line=4,col=1,title=sitegen check::'image' has no 'image_alt'; describe the image for readers who cannot see it
+            ::error file=content/a.md,line=8,col=5,title=sitegen check::broken link: '/b/#nope' points to an anchor that does not exist: no id 'nope' on /b/
+
+            """)
+    }
+
+    @Test("json: one document that follows docs/check-report.schema.json")
+    func json() throws {
+        let root = try site(Self.broken)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CLIHarness.sitegen(["check", "--source", root.path, "--format", "json", "--strict"])
+        #expect(result.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let schemaURL = CLIHarness.repositoryRoot.appendingPathComponent("docs/check-report.schema.json")
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
+        try SchemaSubset.validate(document, against: schema)
+        let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics[1]["file"] as? String == "content/a.md")
+        #expect(diagnostics[1]["line"] as? Int == 8 && diagnostics[1]["column"] as? Int == 5)
+        #expect(diagnostics.allSatisfy { $0["severity"] as? String == "error" })
+        #expect((document["summary"] as? [String: Int]) == ["errors": 2, "warnings": 0])
     }
 }

@@ -14,6 +14,12 @@ struct ArticleSource: Sendable {
     var isBundle: Bool { path.hasSuffix("/index.md") }
 }
 
+/// A link as it appears in an article's HTML, and where its Markdown is.
+struct LinkSite: Sendable, Hashable {
+    let url: String
+    let position: FilePosition
+}
+
 /// A fully parsed article: metadata plus rendered body.
 struct Article: Sendable {
     let path: String
@@ -24,6 +30,9 @@ struct Article: Sendable {
     let wordCount: Int
     /// Resolved image URL (site-relative with base path, or external), if any.
     let imageURL: String?
+    /// Each link and image of the body as written into the HTML, with its place in the file, so problems
+    /// found in the built page can be reported where the author wrote them.
+    var linkSites: [LinkSite] = []
 
     /// Articles sort newest first; equal dates fall back to the path, so the order never depends on load order.
     static func newestFirst(_ a: Article, _ b: Article) -> Bool {

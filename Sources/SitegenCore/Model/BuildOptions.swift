@@ -8,11 +8,21 @@ public struct BuildOptions: Sendable, Hashable {
     public var now: Int
     /// Overrides `base_url` from the config (for preview builds).
     public var baseURL: String?
+    /// Marks the build as a preview (banner, `noindex`, a `robots.txt` that disallows everything);
+    /// nil leaves it to the config's `preview`.
+    public var preview: Bool?
+    /// Shown in the preview banner, e.g. a commit or a pull request; implies a preview.
+    public var previewLabel: String?
 
-    public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: Int, baseURL: String? = nil) {
+    public init(
+        includeDrafts: Bool = false, includeFuture: Bool = false, now: Int, baseURL: String? = nil,
+        preview: Bool? = nil, previewLabel: String? = nil
+    ) {
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.now = now
         self.baseURL = baseURL
+        self.preview = preview
+        self.previewLabel = previewLabel
     }
 }

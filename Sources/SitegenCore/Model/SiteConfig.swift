@@ -19,6 +19,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// Allowed categories; empty means any.
     public var categories: [String] = []
     public var markdown = MarkdownSettings()
+    /// A preview build: every page carries a banner and `noindex`, and `robots.txt` disallows everything.
+    public var preview = false
+    /// Shown in the preview banner (a commit, a pull request).
+    public var previewLabel: String?
 
     public init() {}
 

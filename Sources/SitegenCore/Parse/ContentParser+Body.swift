@@ -4,19 +4,13 @@ extension ContentParser {
     /// Renders one article's Markdown, rewriting links and reporting broken ones at their positions.
     func renderBody(_ source: ArticleSource, resolver: LinkResolver, embeds: EmbedResolver) -> (Article, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var sites: [LinkSite] = []
         var page = EmbedResolver.Page(resolver: embeds, source: source)
         let rendered = renderer.render(source.body, rewriteLink: { link in
-            let line = link.position.line + source.bodyFirstLine - 1
-            switch resolver.resolve(link.destination, from: source.path, isImage: link.kind == .image) {
-            case .rewritten(let url): return url
-            case .unchanged: return nil
-            case .broken(let message):
-                diagnostics.append(source.text.diagnostic(.error, message, line: line, column: link.position.column))
-            case .missing(let message, let url):
-                diagnostics.append(source.text.diagnostic(.warning, message, line: line, column: link.position.column))
-                return url
-            }
-            return nil
+            let position = FilePosition(line: link.position.line + source.bodyFirstLine - 1, column: link.position.column)
+            let url = resolveLink(link, source: source, position: position, resolver: resolver, diagnostics: &diagnostics)
+            sites.append(LinkSite(url: url ?? link.destination, position: position))
+            return url
         }, replaceBlock: { page.html(for: $0) })
         diagnostics += page.diagnostics + page.brokenFragments(headingIDs: Set(rendered.headings.map(\.id)))
         if let first = rendered.rawHTML.first, !config.markdown.unsafeHTML {
@@ -28,11 +22,28 @@ extension ContentParser {
         }
         let (imageURL, imageDiagnostics) = resolveImage(source, resolver: resolver)
         diagnostics += imageDiagnostics
-        let article = Article(
+        var article = Article(
             path: source.path, meta: source.meta, route: source.route, html: rendered.html,
             headings: rendered.headings, wordCount: rendered.wordCount, imageURL: imageURL
         )
+        article.linkSites = sites
         return (article, diagnostics)
+    }
+
+    /// The URL to write for a link (nil: as written), reporting broken and missing targets at `position`.
+    private func resolveLink(
+        _ link: LinkReference, source: ArticleSource, position: FilePosition, resolver: LinkResolver, diagnostics: inout [Diagnostic]
+    ) -> String? {
+        switch resolver.resolve(link.destination, from: source.path, isImage: link.kind == .image) {
+        case .rewritten(let url): return url
+        case .unchanged: return nil
+        case .broken(let message):
+            diagnostics.append(source.text.diagnostic(.error, message, line: position.line, column: position.column))
+            return nil
+        case .missing(let message, let url):
+            diagnostics.append(source.text.diagnostic(.warning, message, line: position.line, column: position.column))
+            return url
+        }
     }
 
     private func resolveImage(_ source: ArticleSource, resolver: LinkResolver) -> (String?, [Diagnostic]) {

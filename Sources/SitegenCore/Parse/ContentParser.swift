@@ -14,6 +14,8 @@ struct ContentParser: Sendable {
         var contentCopies: [String: String]
         /// Comparisons and decision helpers, checked and resolved.
         var data: SiteData
+        /// Routes of articles left out because of their own errors (links to them are not reported again).
+        var unbuiltRoutes: Set<String>
         var diagnostics: [Diagnostic]
     }
 
@@ -23,11 +25,12 @@ struct ContentParser: Sendable {
         let heads = await inputs.parallelMap { Self.readHead(path: $0.0, data: $0.1) }
         var diagnostics = heads.flatMap(\.1)
         let sources = heads.compactMap(\.0)
+        let unbuilt = zip(markdownPaths, heads).filter { $0.1.0 == nil }.map(\.0)
         let (published, unpublished) = partition(sources)
         let routes = Dictionary(published.map { ($0.path, $0.route) }, uniquingKeysWith: { first, _ in first })
         let copies = contentCopies(tree, published: published)
         let resolver = LinkResolver(
-            routes: routes, unpublished: unpublished,
+            routes: routes, unpublished: unpublished, unbuilt: Set(unbuilt),
             contentFiles: Dictionary(copies.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first }),
             staticOutputs: Set(tree.staticFiles.keys.map { String($0.dropFirst("public/".count)) }),
             basePath: config.basePath
@@ -40,7 +43,9 @@ struct ContentParser: Sendable {
             brokenIDs: data.brokenIDs, basePath: config.basePath)
         let bodies = await published.parallelMap { [self] in renderBody($0, resolver: resolver, embeds: embeds) }
         diagnostics += bodies.flatMap(\.1)
-        return Output(articles: bodies.map(\.0), contentCopies: copies, data: data, diagnostics: diagnostics)
+        return Output(
+            articles: bodies.map(\.0), contentCopies: copies, data: data,
+            unbuiltRoutes: Set(unbuilt.map { Routes.article(path: $0, slug: nil) }), diagnostics: diagnostics)
     }
 
     /// Data files, with `options_from` tables filled from the published articles.

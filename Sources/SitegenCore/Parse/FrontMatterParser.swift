@@ -39,7 +39,7 @@ struct FrontMatterParser {
             fields.sawDate = true
             fields.date = date(entry, reader: &reader)
         case "updated": fields.matter.updated = date(entry, reader: &reader)
-        case "description": fields.matter.description = reader.string(entry)
+        case "description": fields.matter.description = description(entry, reader: &reader)
         case "category": fields.matter.category = reader.string(entry).flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
         case "author": fields.matter.author = reader.string(entry)
         case "image": fields.matter.image = reader.string(entry)
@@ -82,6 +82,25 @@ struct FrontMatterParser {
             return nil
         }
         return date
+    }
+
+    /// Search engines and social cards cut descriptions at about 160 characters.
+    static let descriptionLimit = 160
+
+    private func description(_ entry: YAMLEntry, reader: inout YAMLValueReader) -> String? {
+        guard let text = reader.string(entry) else {
+            if entry.value.isNull { reader.diagnostics.append(block.diagnostic(.warning, "'description' is empty; lists, feeds and search results show it", at: entry.value.mark ?? entry.key.mark)) }
+            return nil
+        }
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty {
+            reader.diagnostics.append(block.diagnostic(.warning, "'description' is empty; lists, feeds and search results show it", at: entry.value.mark))
+            return nil
+        }
+        if trimmed.count > Self.descriptionLimit {
+            reader.diagnostics.append(block.diagnostic(.warning, "'description' is \(trimmed.count) characters; search results cut it at about \(Self.descriptionLimit)", at: entry.value.mark))
+        }
+        return text
     }
 
     private func slug(_ entry: YAMLEntry, reader: inout YAMLValueReader) -> String? {

@@ -15,6 +15,8 @@ struct LinkResolver: Sendable {
     let routes: [String: String]
     /// Content paths of articles left out of this build (drafts, future), with the reason.
     let unpublished: [String: String]
+    /// Content paths of articles whose own errors keep them out: links to them are not reported again.
+    let unbuilt: Set<String>
     /// Output paths of non-Markdown content files (bundle resources and loose files) by content path.
     let contentFiles: [String: String]
     /// Output paths of static files from `public/`.
@@ -22,9 +24,13 @@ struct LinkResolver: Sendable {
     let basePath: String
     private let contentOutputs: Set<String>
 
-    init(routes: [String: String], unpublished: [String: String], contentFiles: [String: String], staticOutputs: Set<String>, basePath: String) {
+    init(
+        routes: [String: String], unpublished: [String: String], unbuilt: Set<String> = [],
+        contentFiles: [String: String], staticOutputs: Set<String>, basePath: String
+    ) {
         self.routes = routes
         self.unpublished = unpublished
+        self.unbuilt = unbuilt
         self.contentFiles = contentFiles
         self.staticOutputs = staticOutputs
         self.basePath = basePath
@@ -48,6 +54,7 @@ struct LinkResolver: Sendable {
 
     private func markdownLink(_ target: String, written: String, suffix: String) -> Resolution {
         if let route = routes[target] { return .rewritten(basePath + route + suffix) }
+        if unbuilt.contains(target) { return .rewritten(basePath + Routes.article(path: target, slug: nil) + suffix) }
         if let reason = unpublished[target] { return .broken("link to '\(written)', which is not published in this build (\(reason))") }
         return .broken("broken link: '\(written)' does not exist (looked for \(target))")
     }

@@ -39,6 +39,17 @@ extension SiteView: TemplateFields {
         case "archiveURL": return self.archiveURL
         case "navigation": return self.navigation
         case "copyrightYear": return self.copyrightYear
+        case "preview": return self.preview
+        default: return nil
+        }
+    }
+}
+
+extension PreviewView: TemplateFields {
+    func field(_ name: String) -> Any? {
+        switch name {
+        case "text": return self.text
+        case "label": return self.label
         default: return nil
         }
     }

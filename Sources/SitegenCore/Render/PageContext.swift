@@ -43,6 +43,15 @@ struct SiteView: Sendable {
     var navigation: [TermLink]
     /// Year of the newest article, for the footer (never the clock).
     var copyrightYear: String
+    /// Set in preview builds: the banner's text and label.
+    var preview: PreviewView?
+}
+
+/// The banner of a preview build.
+struct PreviewView: Sendable {
+    var text: String
+    /// The commit or pull request the preview shows, if given.
+    var label: String?
 }
 
 /// What goes into `<head>` of one page.

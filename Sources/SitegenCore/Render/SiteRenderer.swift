@@ -1,30 +1,37 @@
 /// The render stage: every page through its template (in parallel), feeds, sitemap, and the files
-/// copied as they are. Reports two outputs claiming one path as an error at the source of each.
+/// copied as they are, with the manifest that describes them. Reports two outputs claiming one path as
+/// an error at the source of each.
 struct SiteRenderer: Sendable {
     let templates: TemplateRenderer
 
-    func render(_ site: Site, tree: SourceTree, contentCopies: [String: String]) async -> ([OutputFile], [Diagnostic]) {
+    func render(_ site: Site, tree: SourceTree, contentCopies: [String: String]) async -> ([OutputFile], Manifest, [Diagnostic]) {
         let models = ViewModels(site: site)
         let jobs = models.jobs()
         let pages = await jobs.parallelMap { [templates] job in
             OutputFile(path: Routes.outputPath(job.route), text: templates.render(job.template, models.context(for: job)))
         }
+        let describe = ManifestBuilder(models: models, tree: tree)
         var table = OutputTable()
-        for (job, page) in zip(jobs, pages) { table.add(page, origin: origin(of: job, site: site)) }
-        let feeds = FeedWriter(models: models)
+        for (job, page) in zip(jobs, pages) { table.add(page, origin: origin(of: job, site: site), entry: describe.page(job)) }
         let sitemap = SitemapWriter(models: models)
-        for file in await feeds.files() + [sitemap.sitemap(jobs), sitemap.robots()] { table.add(file, origin: .generated) }
-        for file in DataFiles(data: site.data).files() { table.add(file, origin: .generated) }
+        for file in await FeedWriter(models: models).files() { table.add(file, origin: .generated, entry: describe.feed(file.path)) }
+        let map = sitemap.sitemap(jobs), robots = sitemap.robots()
+        table.add(map, origin: .generated, entry: describe.sitemap(map.path))
+        table.add(robots, origin: .generated, entry: describe.generated(robots.path, kind: .robots))
+        for file in DataFiles(data: site.data).files() { table.add(file, origin: .generated, entry: describe.data(file.path)) }
         for path in tree.templates.keys.sorted() where path.hasPrefix("templates/assets/") {
-            table.add(OutputFile(path: String(path.dropFirst("templates/".count)), contents: .bytes(tree.templates[path]!)), origin: .file(path, nil))
+            let file = OutputFile(path: String(path.dropFirst("templates/".count)), contents: .bytes(tree.templates[path]!))
+            table.add(file, origin: .file(path, nil), entry: describe.copy(file.path, kind: .asset, source: path))
         }
         for (output, source) in contentCopies.sorted(by: { $0.key < $1.key }) {
-            table.add(OutputFile(path: output, contents: .bytes(tree.content[source]!)), origin: .file(source, nil))
+            let file = OutputFile(path: output, contents: .bytes(tree.content[source]!))
+            table.add(file, origin: .file(source, nil), entry: describe.copy(output, kind: .contentFile, source: source))
         }
         for path in tree.staticFiles.keys.sorted() {
-            table.add(OutputFile(path: String(path.dropFirst("public/".count)), contents: tree.staticFiles[path]!), origin: .file(path, nil))
+            let file = OutputFile(path: String(path.dropFirst("public/".count)), contents: tree.staticFiles[path]!)
+            table.add(file, origin: .file(path, nil), entry: describe.copy(file.path, kind: .static, source: path))
         }
-        return (table.files, table.diagnostics)
+        return (table.files, await describe.manifest(table.files, entries: table.entries), table.diagnostics)
     }
 
     private func origin(of job: PageJob, site: Site) -> OutputTable.Origin {
@@ -56,16 +63,19 @@ struct OutputTable {
     }
 
     private(set) var files: [OutputFile] = []
+    /// The manifest entry of each file, by path.
+    private(set) var entries: [String: Manifest.Entry] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     private var owners: [String: Origin] = [:]
 
-    mutating func add(_ file: OutputFile, origin: Origin) {
+    mutating func add(_ file: OutputFile, origin: Origin, entry: Manifest.Entry) {
         if let owner = owners[file.path] {
             diagnostics.append(collision(file.path, owner: owner, origin: origin))
             return
         }
         owners[file.path] = origin
         files.append(file)
+        entries[file.path] = entry
     }
 
     private func collision(_ path: String, owner: Origin, origin: Origin) -> Diagnostic {

@@ -17,8 +17,10 @@ struct SitemapWriter: Sendable {
         return OutputFile(path: "sitemap.xml", text: xml + "</urlset>\n")
     }
 
+    /// Everything allowed, with the sitemap; a preview build disallows everything instead.
     func robots() -> OutputFile {
-        OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(models.urls.absolute("sitemap.xml"))\n")
+        if models.site.config.preview { return OutputFile(path: "robots.txt", text: "# A preview build: not for search engines.\nUser-agent: *\nDisallow: /\n") }
+        return OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(models.urls.absolute("sitemap.xml"))\n")
     }
 }
 

@@ -22,7 +22,8 @@ struct ViewModels: Sendable {
             tagsURL: urls.path(TermKind.tag.indexRoute), categoriesURL: urls.path(TermKind.category.indexRoute),
             archiveURL: urls.path("archive/"),
             navigation: site.categories.map { TermLink(name: $0.name, url: urls.path(TermKind.category.route($0.slug))) },
-            copyrightYear: site.articles.first.map { String($0.meta.date.year) } ?? ""
+            copyrightYear: site.articles.first.map { String($0.meta.date.year) } ?? "",
+            preview: config.preview ? PreviewView(text: "Preview build — not published", label: config.previewLabel) : nil
         )
         summaries = site.articles.indices.map { Self.summary(site: site, urls: urls, index: $0) }
         siteFeeds = [

@@ -1,9 +1,11 @@
 import Foundation
 
 /// The write edge: makes the output folder hold exactly the built files. Unchanged files are left
-/// untouched, stale ones removed. It only writes into a folder it created (marked with `.sitegen/OUTPUT`).
+/// untouched, stale ones removed. It only writes into a folder it created (marked with `.sitegen/OUTPUT`),
+/// and keeps the build's manifest beside the marker (`.sitegen/manifest.json`).
 public struct OutputWriter: Sendable {
     public static let markerPath = ".sitegen/OUTPUT"
+    public static let manifestPath = Manifest.path
     public let output: URL
     public let siteRoot: URL
 
@@ -37,8 +39,10 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes `files`, then removes whatever else is in the folder.
-    public func write(_ files: [OutputFile]) async throws -> Report {
+    /// Writes `files`, then removes whatever else is in the folder, then writes `manifest` (the build's,
+    /// completed with the hashes of the files copied from disk, read as they are copied). Without a
+    /// manifest, a previous one is removed: it would describe another build.
+    public func write(_ files: [OutputFile], manifest: Manifest? = nil) async throws -> Report {
         try check()
         let manager = FileManager.default
         try manager.createDirectory(at: output.appendingPathComponent(".sitegen"), withIntermediateDirectories: true)
@@ -48,12 +52,31 @@ public struct OutputWriter: Sendable {
         for directory in directories {
             try makeDirectory(directory)
         }
-        let output = self.output
-        let results = await files.parallelMap { file in Result { try Self.writeIfChanged(file, root: output) } }
+        let output = self.output, hashDisk = manifest != nil
+        let results = await files.parallelMap { file in Result { try Self.writeIfChanged(file, root: output, hashDisk: hashDisk) } }
         var report = Report()
-        for result in results { if try result.get() { report.written += 1 } else { report.unchanged += 1 } }
+        var diskHashes: [String: String] = [:]
+        for (file, result) in zip(files, results) {
+            let (wrote, hash) = try result.get()
+            if wrote { report.written += 1 } else { report.unchanged += 1 }
+            if let hash { diskHashes[file.path] = hash }
+        }
         report.removed = try removeStale(keeping: Set(files.map(\.path)))
+        try writeManifest(manifest, diskHashes: diskHashes)
         return report
+    }
+
+    /// Writes the manifest with every hash filled in, or removes a stale one.
+    private func writeManifest(_ manifest: Manifest?, diskHashes: [String: String]) throws {
+        let target = output.appendingPathComponent(Self.manifestPath)
+        guard var manifest else {
+            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+            return
+        }
+        for index in manifest.entries.indices where manifest.entries[index].sha256 == nil {
+            manifest.entries[index].sha256 = diskHashes[manifest.entries[index].path]
+        }
+        _ = try Self.writeIfChanged(OutputFile(path: Self.manifestPath, contents: .bytes(manifest.json())), root: output, hashDisk: false)
     }
 
     /// Creates `relative` and its parents, replacing files left where a folder must now be
@@ -71,24 +94,28 @@ public struct OutputWriter: Sendable {
         try manager.createDirectory(at: current, withIntermediateDirectories: true)
     }
 
-    /// Writes one file unless the folder already holds the same bytes; true when it wrote.
-    private static func writeIfChanged(_ file: OutputFile, root: URL) throws -> Bool {
+    /// Writes one file unless the folder already holds the same bytes; whether it wrote, and the
+    /// SHA-256 of a file copied from disk when `hashDisk` (the bytes are read here anyway).
+    private static func writeIfChanged(_ file: OutputFile, root: URL, hashDisk: Bool) throws -> (wrote: Bool, sha256: String?) {
         let target = root.appendingPathComponent(file.path)
         let data: Data
+        var hash: String?
         switch file.contents {
         case .bytes(let bytes): data = bytes
-        case .disk(let source): data = try Data(contentsOf: source, options: .mappedIfSafe)
+        case .disk(let source):
+            data = try Data(contentsOf: source, options: .mappedIfSafe)
+            if hashDisk { hash = Manifest.sha256(data) }
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.size] as? NSNumber,
            size.intValue == data.count, (try? Data(contentsOf: target, options: .mappedIfSafe)) == data {
-            return false
+            return (false, hash)
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
             try FileManager.default.removeItem(at: target)
         }
         try data.write(to: target, options: .atomic)
-        return true
+        return (true, hash)
     }
 
     private func removeStale(keeping paths: Set<String>) throws -> Int {
