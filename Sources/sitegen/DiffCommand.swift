@@ -12,7 +12,7 @@ struct DiffCommand: ParsableCommand {
             without a manifest is hashed file by file; titles and sources are then unknown, which the report says.
             Formats: text (the default), markdown (a pull-request comment: the articles first, linked under \
             --base-url or the new build's base URL), json (for programs). Exit status: 0 whether or not the builds \
-            differ, 2 when OLD or NEW cannot be read, 64 on a usage error.
+            differ, 2 when OLD or NEW cannot be read and on a usage error.
             """
     )
 

@@ -2,6 +2,7 @@
 /// for programs. Every format lists files in path order and carries no timestamps, so equal builds give
 /// equal reports.
 public struct DiffReport: Sendable, Hashable {
+    /// The files that differ.
     public var diff: ManifestDiff
     /// Where the new build is published (`https://preview.example.org/pr-42/`): the Markdown links point there.
     /// Empty when unknown; then pages are named, not linked.

@@ -8,6 +8,7 @@ public struct ManifestDiff: Sendable, Hashable {
     /// Entries of the old manifest.
     public var removed: [Manifest.Entry]
 
+    /// Compares two manifests by path and hash.
     public init(old: Manifest, new: Manifest) {
         let before = Dictionary(old.entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Set(new.entries.map(\.path))

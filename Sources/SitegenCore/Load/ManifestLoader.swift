@@ -7,6 +7,7 @@ public struct ManifestLoader: Sendable {
     /// A manifest file or an output folder.
     public let location: URL
 
+    /// Reads `location` when `load()` is called.
     public init(location: URL) {
         self.location = location.standardizedFileURL
     }
@@ -14,6 +15,7 @@ public struct ManifestLoader: Sendable {
     /// A manifest, and a note for the reader when it was made by hashing a folder.
     public struct Loaded: Sendable {
         public var manifest: Manifest
+        /// Set when the manifest was made by hashing a folder: says what is unknown.
         public var note: String?
     }
 

@@ -10,12 +10,14 @@ public struct Manifest: Sendable, Hashable, Codable {
     /// Where the writer puts the manifest, relative to the output root.
     public static let path = ".sitegen/manifest.json"
 
+    /// The format version the manifest was written in.
     public var version: Int
     /// The absolute URL the site was built for, ending in `/` (empty when unknown).
     public var baseURL: String
     /// One per output file, sorted by path; the manifest and `.sitegen/` itself are never listed.
     public var entries: [Entry]
 
+    /// A manifest of the current version; `entries` are sorted by path.
     public init(baseURL: String, entries: [Entry]) {
         version = Self.currentVersion
         self.baseURL = baseURL
@@ -46,6 +48,7 @@ public struct Manifest: Sendable, Hashable, Codable {
         /// config, which every page depends on, are not listed.
         public var sources: [String]
 
+        /// An entry; `sources` are sorted.
         public init(path: String, sha256: String? = nil, kind: Kind, title: String? = nil, url: String, sources: [String] = []) {
             self.path = path
             self.sha256 = sha256
@@ -110,6 +113,7 @@ public struct Manifest: Sendable, Hashable, Codable {
 
 /// A manifest that cannot be read.
 public struct ManifestError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, starting with the file's path where there is one.
     public var description: String
 
     public init(_ description: String) {
