@@ -37,6 +37,9 @@ struct CommandLineTests {
         #expect(result.stderr.hasPrefix("content/a.md:3:7: error: 'date' is not a valid date: 'someday'"))
         #expect(result.stderr.contains("Build failed: 1 error; the output folder was not changed."))
         #expect(try Data(contentsOf: page) == before)
+        let missing = try CLIHarness.sitegen(["build", "--source", root.appendingPathComponent("nope").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("error: no site folder at \(root.appendingPathComponent("nope").path)"))
     }
 
     @Test("build: broken data (a bad rating, an unknown outcome, an unknown table id) fails with each place, dist/ untouched")

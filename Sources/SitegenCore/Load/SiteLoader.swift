@@ -18,6 +18,10 @@ public struct SiteLoader: Sendable {
     /// Reads `content/`, `templates/`, `public/` and the config. Unreadable files become diagnostics.
     /// Theme files the site does not have come from the built-in default theme.
     public func load() throws -> SourceTree {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildFailure(diagnostics: [.error("no site folder at \(root.path)", file: nil)])
+        }
         var tree = SourceTree()
         var problems: [Diagnostic] = []
         tree.content = readAll("content", into: &problems)
