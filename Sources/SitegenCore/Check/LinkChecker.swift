@@ -40,6 +40,8 @@ struct LinkChecker: Sendable {
     }
 
     private func fragmentProblem(_ fragment: String, target: String, shown: String) -> String? {
+        // `#` and `#top` lead to the top of any page (HTML's "indicated part of the document").
+        if fragment.isEmpty || fragment.lowercased() == "top" { return nil }
         guard target.hasSuffix(".html"), let ids = ids[target] else { return nil }
         let id = fragment.removingPercentEncodingSafely
         if ids.contains(id) || ids.contains(fragment) { return nil }

@@ -54,6 +54,8 @@ struct SiteChecker: Sendable {
         for link in scan.links {
             let siteIndex = unclaimed.firstIndex { $0.url == link.url }
             let written = siteIndex.map { unclaimed.remove(at: $0) }
+            // An absolute URL an author wrote may name anything on the host, not only what sitegen builds.
+            if written != nil, link.url.contains("://") { continue }
             guard let problem = checker.problem(with: link.url, on: page) else { continue }
             if let written, let index = origin?.article {
                 let path = site.articles[index].path

@@ -19,6 +19,15 @@ struct CheckTests {
         #expect(found == [])
     }
 
+    @Test("not problems: `#`, `#top`, query strings, encoded ids, absolute URLs an author wrote, other hosts")
+    func noFalsePositives() async {
+        let found = await check([
+            "content/a.md": TestSite.article("A", body: "## Café\n\n[t](#) [u](#top) [q](b.md?x=1) [c](#caf%C3%A9) [own](https://example.org/elsewhere/) [o](https://other.example/x) [m](mailto:a@b.c)"),
+            "content/b.md": TestSite.article("B"),
+        ])
+        #expect(found == [])
+    }
+
     @Test("front matter: wrong type, bad date, unknown key, empty title, empty and long descriptions")
     func frontMatter() async {
         let long = String(repeating: "x", count: 161)
