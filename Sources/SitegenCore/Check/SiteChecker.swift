@@ -20,8 +20,9 @@ struct SiteChecker: Sendable {
             outputs: Set(files.map(\.path)).union(unbuiltRoutes.map(Routes.outputPath)),
             ids: Dictionary(scans.map { ($0.0, $0.1.ids) }, uniquingKeysWith: { first, _ in first }))
         let origins = pageOrigins()
+        let images = articleImages()
         let findings = await scans.parallelMap { [site] path, scan in
-            Self.findings(on: path, scan: scan, checker: checker, origin: origins[path], site: site)
+            Self.findings(on: path, scan: scan, checker: checker, origin: origins[path], site: site, images: images)
         }
         return Self.grouped(findings.flatMap { $0 }, basePath: urls.basePath)
     }
@@ -42,13 +43,27 @@ struct SiteChecker: Sendable {
         return origins
     }
 
+    /// Each article's `image` URL with where the front matter names it: pages that show the image (the
+    /// article, list cards) report a missing one there, once.
+    private func articleImages() -> [String: (path: String, position: FilePosition)] {
+        var images: [String: (path: String, position: FilePosition)] = [:]
+        for article in site.articles {
+            guard let url = article.imageURL, images[url] == nil else { continue }
+            images[url] = (article.path, article.meta.positions["image"] ?? FilePosition(line: 1, column: 1))
+        }
+        return images
+    }
+
     /// One broken link: at a Markdown position, or in a template's output on one page.
     private enum Finding: Sendable {
         case markdown(Diagnostic)
         case template(template: String, page: String, message: String)
     }
 
-    private static func findings(on page: String, scan: HTMLScan, checker: LinkChecker, origin: PageOrigin?, site: Site) -> [Finding] {
+    private static func findings(
+        on page: String, scan: HTMLScan, checker: LinkChecker, origin: PageOrigin?, site: Site,
+        images: [String: (path: String, position: FilePosition)]
+    ) -> [Finding] {
         var unclaimed = origin?.article.map { site.articles[$0].linkSites } ?? []
         var findings: [Finding] = []
         for link in scan.links {
@@ -57,7 +72,9 @@ struct SiteChecker: Sendable {
             // An absolute URL an author wrote may name anything on the host, not only what sitegen builds.
             if written != nil, link.url.contains("://") { continue }
             guard let problem = checker.problem(with: link.url, on: page) else { continue }
-            if let written, let index = origin?.article {
+            if let image = images[link.url] {
+                findings.append(.markdown(Diagnostic(.error, file: image.path, line: image.position.line, column: image.position.column, message: "broken link: \(problem)")))
+            } else if let written, let index = origin?.article {
                 let path = site.articles[index].path
                 findings.append(.markdown(Diagnostic(.error, file: path, line: written.position.line, column: written.position.column, message: "broken link: \(problem)")))
             } else {
@@ -70,11 +87,12 @@ struct SiteChecker: Sendable {
     /// Markdown findings as they are; template findings once per template and problem, naming the pages.
     private static func grouped(_ findings: [Finding], basePath: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        var seen: Set<Diagnostic> = []
         var pagesByProblem: [String: [String]] = [:]
         var keys: [(template: String, message: String)] = []
         for finding in findings {
             switch finding {
-            case .markdown(let diagnostic): diagnostics.append(diagnostic)
+            case .markdown(let diagnostic): if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
             case .template(let template, let page, let message):
                 let key = template + "\u{0}" + message
                 if pagesByProblem[key] == nil { keys.append((template, message)) }
