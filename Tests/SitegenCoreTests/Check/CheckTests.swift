@@ -82,6 +82,16 @@ struct CheckTests {
         #expect(found == ["templates/list.mustache: error: broken link in the output of templates/list.mustache on /: '/nowhere/' points to /nowhere/, which is not in the built site"])
     }
 
+    @Test("a missing article image shown on several pages is reported once, at the front matter")
+    func missingHeroImage() async {
+        var files = TestSite.minimalTemplates
+        files["templates/article.mustache"] = "{{#article.image}}<img src=\"{{url}}\" alt=\"\">{{/article.image}}"
+        files["templates/list.mustache"] = "{{#list.articles}}{{#image}}<img src=\"{{url}}\" alt=\"\">{{/image}}{{/list.articles}}"
+        files["content/a.md"] = TestSite.article("A", extra: "image: /img/none.png\nimage_alt: Nothing")
+        let found = await check(files)
+        #expect(found == ["content/a.md:4:1: warning: image '/img/none.png' not found in public/"])
+    }
+
     @Test("under a preview base path, a root link that leaves the prefix is broken")
     func previewPrefix() async {
         var templates = TestSite.minimalTemplates
