@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -34,6 +35,10 @@ let package = Package(
             ],
             plugins: ["EmbedDefaultTheme"]
         ),
+        .target(
+            name: "SitegenServe",
+            dependencies: ["SitegenCore", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .executableTarget(
@@ -41,6 +46,7 @@ let package = Package(
             dependencies: [
                 "SitegenCore",
                 "SitegenMarkdown",
+                "SitegenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +61,10 @@ let package = Package(
         .testTarget(
             name: "SitegenCLITests",
             dependencies: ["sitegen"]
+        ),
+        .testTarget(
+            name: "SitegenServeTests",
+            dependencies: ["SitegenServe", "SitegenCore"]
         ),
         .testTarget(
             name: "SitegenCoreTests",

@@ -11,21 +11,28 @@ public struct SiteBuilder: Sendable {
 
     /// The built site and its warnings; throws `BuildFailure` with every diagnostic when any is an error.
     public func build(_ tree: SourceTree) async throws -> BuildOutput {
-        let run = await stages(tree, renderDespiteErrors: false)
+        try await build(tree, caches: BuildCaches()).output
+    }
+
+    /// `build`, reusing the work in `caches` whose inputs did not change; returns the caches for the next
+    /// build. The output is the same as without caches, byte for byte.
+    func build(_ tree: SourceTree, caches: BuildCaches) async throws -> (output: BuildOutput, caches: BuildCaches) {
+        let run = await stages(tree, renderDespiteErrors: false, caches: caches)
         guard let rendered = run.rendered, !run.diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: finish(run.diagnostics, tree))
         }
         let pages = rendered.files.count { $0.path.hasSuffix(".html") }
-        return BuildOutput(
+        let output = BuildOutput(
             files: rendered.files, diagnostics: finish(run.diagnostics, tree),
             statistics: .init(site: rendered.site, pages: pages), manifest: rendered.manifest)
+        return (output, run.caches)
     }
 
     /// Every problem of the site, writing nothing: the build's own diagnostics (the pages are rendered even
     /// when there are errors, as far as the templates allow) and a check of every link and `#anchor` of
     /// every page. Sorted, with source lines.
     public func check(_ tree: SourceTree) async -> [Diagnostic] {
-        let run = await stages(tree, renderDespiteErrors: true)
+        let run = await stages(tree, renderDespiteErrors: true, caches: BuildCaches())
         var diagnostics = run.diagnostics
         if let rendered = run.rendered {
             let reported = Set(diagnostics.map { "\($0.file ?? ""):\($0.line ?? 0):\($0.column ?? 0)" })
@@ -44,9 +51,11 @@ public struct SiteBuilder: Sendable {
         var rendered: (site: Site, files: [OutputFile], manifest: Manifest)?
         /// Routes of articles whose own errors kept them out of the site.
         var unbuiltRoutes: Set<String> = []
+        /// What the next build may reuse; the ones passed in when a stage did not run.
+        var caches: BuildCaches
     }
 
-    private func stages(_ tree: SourceTree, renderDespiteErrors: Bool) async -> Stages {
+    private func stages(_ tree: SourceTree, renderDespiteErrors: Bool, caches: BuildCaches) async -> Stages {
         var (config, diagnostics) = Self.loadConfig(tree)
         apply(options, to: &config)
         let (templates, templateDiagnostics) = TemplateRenderer.make(templates: tree.templates)
@@ -55,15 +64,20 @@ public struct SiteBuilder: Sendable {
         do {
             renderer = try MarkdownRenderer(options: markdownOptions(config))
         } catch {
-            return Stages(diagnostics: diagnostics + [.error("Markdown renderer unavailable: \(error)", file: nil)])
+            return Stages(diagnostics: diagnostics + [.error("Markdown renderer unavailable: \(error)", file: nil)], caches: caches)
         }
-        let parsed = await ContentParser(config: config, options: options, renderer: renderer).parse(tree)
+        let parsed = await ContentParser(config: config, options: options, renderer: renderer).parse(tree, cache: caches.parse)
+        var newCaches = caches
+        newCaches.parse = parsed.cache
         diagnostics += parsed.diagnostics
         let (site, assembleDiagnostics) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data)
         diagnostics += assembleDiagnostics
-        guard let templates, renderDespiteErrors || !diagnostics.hasErrors else { return Stages(diagnostics: diagnostics) }
-        let (files, manifest, renderDiagnostics) = await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies)
-        return Stages(diagnostics: diagnostics + renderDiagnostics, rendered: (site, files, manifest), unbuiltRoutes: parsed.unbuiltRoutes)
+        guard let templates, renderDespiteErrors || !diagnostics.hasErrors else { return Stages(diagnostics: diagnostics, caches: newCaches) }
+        let rendered = await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render)
+        newCaches.render = rendered.cache
+        return Stages(
+            diagnostics: diagnostics + rendered.diagnostics, rendered: (site, rendered.files, rendered.manifest),
+            unbuiltRoutes: parsed.unbuiltRoutes, caches: newCaches)
     }
 
     /// The command line's choices over the config's.

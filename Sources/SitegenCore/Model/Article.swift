@@ -33,6 +33,9 @@ struct Article: Sendable {
     /// Each link and image of the body as written into the HTML, with its place in the file, so problems
     /// found in the built page can be reported where the author wrote them.
     var linkSites: [LinkSite] = []
+    /// Equal revisions mean the same rendering of the same file in the same surroundings, so work derived
+    /// from an article (a feed entry) can be reused by comparing one number.
+    var revision = 0
 
     /// Articles sort newest first; equal dates fall back to the path, so the order never depends on load order.
     static func newestFirst(_ a: Article, _ b: Article) -> Bool {

@@ -17,12 +17,21 @@ struct ContentParser: Sendable {
         /// Routes of articles left out because of their own errors (links to them are not reported again).
         var unbuiltRoutes: Set<String>
         var diagnostics: [Diagnostic]
+        /// What the next parse of a changed tree may reuse.
+        var cache: ParseCache
     }
 
-    func parse(_ tree: SourceTree) async -> Output {
+    /// Parses `tree`, reusing from `cache` every front matter whose file is unchanged and every body whose
+    /// file and surroundings (routes, data, config) are unchanged: the result is the same either way.
+    func parse(_ tree: SourceTree, cache: ParseCache = ParseCache()) async -> Output {
+        var newCache = ParseCache()
         let markdownPaths = tree.content.keys.filter { $0.hasSuffix(".md") && !Self.isData($0) }.sorted()
         let inputs = markdownPaths.map { ($0, tree.content[$0]!) }
-        let heads = await inputs.parallelMap { Self.readHead(path: $0.0, data: $0.1) }
+        let heads = await inputs.parallelMap { path, data in
+            if let cached = cache.heads[path], cached.data == data { return cached.head }
+            return Self.readHead(path: path, data: data)
+        }
+        for (input, head) in zip(inputs, heads) { newCache.heads[input.0] = .init(data: input.1, head: head) }
         var diagnostics = heads.flatMap(\.1)
         let sources = heads.compactMap(\.0)
         let unbuilt = zip(markdownPaths, heads).filter { $0.1.0 == nil }.map(\.0)
@@ -41,11 +50,29 @@ struct ContentParser: Sendable {
             comparisons: Dictionary(data.comparisons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
             decisions: Dictionary(data.decisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
             brokenIDs: data.brokenIDs, basePath: config.basePath)
-        let bodies = await published.parallelMap { [self] in renderBody($0, resolver: resolver, embeds: embeds) }
+        let surroundings = ParseCache.Surroundings(resolver: resolver, embeds: embeds, config: config)
+        let reusable = cache.surroundings == surroundings ? cache.bodies : [:]
+        let bodies = await published.parallelMap { [self] source -> (Article, [Diagnostic], reused: Bool) in
+            if let cached = reusable[source.path], cached.data == tree.content[source.path] { return (cached.article, cached.diagnostics, true) }
+            let (article, diagnostics) = renderBody(source, resolver: resolver, embeds: embeds)
+            return (article, diagnostics, false)
+        }
         diagnostics += bodies.flatMap(\.1)
+        var articles: [Article] = []
+        newCache.surroundings = surroundings
+        newCache.nextRevision = cache.nextRevision
+        for (source, body) in zip(published, bodies) {
+            var article = body.0
+            if !body.reused {
+                article.revision = newCache.nextRevision
+                newCache.nextRevision += 1
+            }
+            newCache.bodies[source.path] = .init(data: tree.content[source.path]!, article: article, diagnostics: body.1)
+            articles.append(article)
+        }
         return Output(
-            articles: bodies.map(\.0), contentCopies: copies, data: data,
-            unbuiltRoutes: Set(unbuilt.map { Routes.article(path: $0, slug: nil) }), diagnostics: diagnostics)
+            articles: articles, contentCopies: copies, data: data,
+            unbuiltRoutes: Set(unbuilt.map { Routes.article(path: $0, slug: nil) }), diagnostics: diagnostics, cache: newCache)
     }
 
     /// Data files, with `options_from` tables filled from the published articles.

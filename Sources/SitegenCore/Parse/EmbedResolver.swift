@@ -3,7 +3,7 @@ import SitegenMarkdown
 
 /// Turns an article's ```` ```comparison <id> ```` and ```` ```decision-helper <id> ```` blocks into HTML,
 /// reporting unknown ids and settings at their line and column in the article.
-struct EmbedResolver: Sendable {
+struct EmbedResolver: Sendable, Equatable {
     let comparisons: [String: Comparison]
     let decisions: [String: Decision]
     /// `comparison <id>` and `decision-helper <id>` of data files with errors: embeds of them are left

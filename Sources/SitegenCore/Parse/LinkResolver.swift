@@ -1,8 +1,8 @@
 import Foundation
 
 /// Resolves link and image destinations written in an article to published URLs.
-struct LinkResolver: Sendable {
-    enum Resolution: Equatable {
+struct LinkResolver: Sendable, Equatable {
+    enum Resolution: Equatable, Sendable {
         case unchanged
         case rewritten(String)
         /// A link that cannot work; an error.

@@ -30,23 +30,53 @@ struct FeedWriter: Sendable {
     }
 
     /// Site feeds plus one Atom feed per tag and per category, written in parallel. Each entry's
-    /// content is escaped once and shared by every feed it is in.
-    func files() async -> [OutputFile] {
+    /// content is escaped once and shared by every feed it is in. A feed whose key (title, page, entry
+    /// revisions and tags) equals the one in `cache` is taken from it.
+    func files(cache: FeedCache = FeedCache()) async -> ([OutputFile], FeedCache) {
         let newest = Array(site.articles.indices.prefix(limit(site.articles.count)))
-        var atomFeeds = [Feed(path: FeedRoutes.atom, title: site.config.title, entries: newest, alternate: "")]
+        var feeds = [
+            Feed(path: FeedRoutes.rss, title: site.config.title, entries: newest, alternate: ""),
+            Feed(path: FeedRoutes.json, title: site.config.title, entries: newest, alternate: ""),
+            Feed(path: FeedRoutes.atom, title: site.config.title, entries: newest, alternate: ""),
+        ]
         for kind in [TermKind.tag, .category] {
             for term in models.terms(kind) {
                 let route = kind.route(term.slug)
-                atomFeeds.append(Feed(path: route + "atom.xml", title: "\(site.config.title): \(term.name)",
-                                      entries: Array(term.articles.prefix(limit(term.articles.count))), alternate: route))
+                feeds.append(Feed(path: route + "atom.xml", title: "\(site.config.title): \(term.name)",
+                                  entries: Array(term.articles.prefix(limit(term.articles.count))), alternate: route))
             }
         }
-        let used = Array(Set(atomFeeds.flatMap(\.entries))).sorted()
+        let valid = cache.config == site.config ? cache.feeds : [:]
+        let keys = feeds.map(key)
+        let stale = zip(feeds, keys).filter { valid[$0.0.path]?.key != $0.1 }.map(\.0)
+        let used = Array(Set(stale.filter { $0.path != FeedRoutes.json }.flatMap(\.entries))).sorted()
         let escaped = await used.parallelMap { [self] index in absoluteLinks(site.articles[index].html).xmlEscaped }
         let content = Dictionary(uniqueKeysWithValues: zip(used, escaped))
-        let atoms = await atomFeeds.parallelMap { [self] feed in OutputFile(path: feed.path, text: atom(feed, content: content)) }
-        return [OutputFile(path: FeedRoutes.rss, text: rss(newest, content: content)),
-                OutputFile(path: FeedRoutes.json, text: jsonFeed(newest))] + atoms
+        let written = await stale.parallelMap { [self] feed in OutputFile(path: feed.path, text: text(of: feed, content: content)) }
+        var fresh = Dictionary(uniqueKeysWithValues: written.map { ($0.path, $0) })
+        var newCache = FeedCache(config: site.config)
+        var files: [OutputFile] = []
+        for (feed, key) in zip(feeds, keys) {
+            let file = fresh.removeValue(forKey: feed.path) ?? valid[feed.path]!.file
+            newCache.feeds[feed.path] = .init(key: key, file: file, fresh: valid[feed.path]?.key != key)
+            files.append(file)
+        }
+        return (files, newCache)
+    }
+
+    private func text(of feed: Feed, content: [Int: String]) -> String {
+        switch feed.path {
+        case FeedRoutes.rss: return rss(feed.entries, content: content)
+        case FeedRoutes.json: return jsonFeed(feed.entries)
+        default: return atom(feed, content: content)
+        }
+    }
+
+    /// Everything a feed's bytes depend on besides the config (checked once for all feeds).
+    private func key(_ feed: Feed) -> FeedCache.Key {
+        FeedCache.Key(title: feed.title, alternate: feed.alternate, entries: feed.entries.map { index in
+            FeedCache.Entry(revision: site.articles[index].revision, tags: site.articleTags[index].flatMap { [site.tags[$0].slug, site.tags[$0].name] })
+        })
     }
 
     private func limit(_ count: Int) -> Int { site.config.feedLength == 0 ? count : min(count, site.config.feedLength) }

@@ -103,11 +103,15 @@ struct ManifestBuilder: Sendable {
     }
 
     /// The manifest of `files`: each with its entry and, for bytes in memory, its hash (computed in parallel).
-    func manifest(_ files: [OutputFile], entries: [String: Manifest.Entry]) async -> Manifest {
+    func manifest(_ files: [OutputFile], entries: [String: Manifest.Entry], knownHashes: [String: String] = [:]) async -> Manifest {
         let urls = models.urls
         let described = await files.parallelMap { file in
             var entry = entries[file.path] ?? Manifest.Entry(path: file.path, kind: .static, url: urls.path(file.path))
-            if case .bytes(let data) = file.contents { entry.sha256 = Manifest.sha256(data) }
+            if let known = knownHashes[file.path], !known.isEmpty {
+                entry.sha256 = known
+            } else if case .bytes(let data) = file.contents {
+                entry.sha256 = Manifest.sha256(data)
+            }
             return entry
         }
         return Manifest(baseURL: urls.baseURL, entries: described)

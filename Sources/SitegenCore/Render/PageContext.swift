@@ -3,7 +3,7 @@
 /// (site-relative paths carry the base path; `permalink`/`canonicalURL` are absolute).
 
 /// The root object of every template render.
-struct PageContext: Sendable {
+struct PageContext: Sendable, Equatable {
     /// The site-wide values (same on every page).
     var site: SiteView
     /// Head metadata of this page.
@@ -21,7 +21,7 @@ struct PageContext: Sendable {
 }
 
 /// Site-wide values.
-struct SiteView: Sendable {
+struct SiteView: Sendable, Equatable {
     var title: String
     var description: String
     /// BCP 47 language tag for `<html lang>`.
@@ -48,14 +48,14 @@ struct SiteView: Sendable {
 }
 
 /// The banner of a preview build.
-struct PreviewView: Sendable {
+struct PreviewView: Sendable, Equatable {
     var text: String
     /// The commit or pull request the preview shows, if given.
     var label: String?
 }
 
 /// What goes into `<head>` of one page.
-struct PageMeta: Sendable {
+struct PageMeta: Sendable, Equatable {
     /// The document `<title>`.
     var title: String
     var description: String
@@ -80,7 +80,7 @@ struct PageMeta: Sendable {
     var modifiedTime: String?
 }
 
-struct FeedLink: Sendable {
+struct FeedLink: Sendable, Equatable {
     var title: String
     var url: String
     /// MIME type: application/rss+xml, application/atom+xml, application/feed+json.
@@ -88,34 +88,34 @@ struct FeedLink: Sendable {
 }
 
 /// A tag or category as a link.
-struct TermLink: Sendable {
+struct TermLink: Sendable, Equatable {
     var name: String
     var url: String
 }
 
 /// A formatted date.
-struct DateView: Sendable {
+struct DateView: Sendable, Equatable {
     /// For `<time datetime>`: `2026-03-16` or full RFC 3339 when a time was given.
     var iso: String
     /// For people: `March 16, 2026`.
     var display: String
 }
 
-struct ImageView: Sendable {
+struct ImageView: Sendable, Equatable {
     /// Site-relative (or external) URL.
     var url: String
     var alt: String
 }
 
 /// One entry of the table of contents (h2 with its h3 children).
-struct TocEntry: Sendable {
+struct TocEntry: Sendable, Equatable {
     var id: String
     var text: String
     var children: [TocEntry]
 }
 
 /// A full article page.
-struct ArticleView: Sendable {
+struct ArticleView: Sendable, Equatable {
     var title: String
     var description: String
     var url: String
@@ -143,13 +143,13 @@ struct ArticleView: Sendable {
     var draft: Bool
 }
 
-struct ArticleLink: Sendable {
+struct ArticleLink: Sendable, Equatable {
     var title: String
     var url: String
 }
 
 /// An article in a list (home, tag, category, archive, related).
-struct ArticleSummary: Sendable {
+struct ArticleSummary: Sendable, Equatable {
     var title: String
     var url: String
     var description: String
@@ -162,7 +162,7 @@ struct ArticleSummary: Sendable {
 }
 
 /// The home page and tag/category pages.
-struct ListView: Sendable {
+struct ListView: Sendable, Equatable {
     /// The visible `<h1>`.
     var heading: String
     var description: String?
@@ -174,7 +174,7 @@ struct ListView: Sendable {
     var feedURL: String?
 }
 
-struct PaginationView: Sendable {
+struct PaginationView: Sendable, Equatable {
     var current: Int
     var total: Int
     var previousURL: String?
@@ -182,21 +182,21 @@ struct PaginationView: Sendable {
     var pages: [PageLink]
 }
 
-struct PageLink: Sendable {
+struct PageLink: Sendable, Equatable {
     var number: Int
     var url: String
     var isCurrent: Bool
 }
 
 /// `/tags/` and `/categories/`.
-struct TermsView: Sendable {
+struct TermsView: Sendable, Equatable {
     var heading: String
     /// `tag` or `category`.
     var kind: String
     var items: [TermSummary]
 }
 
-struct TermSummary: Sendable {
+struct TermSummary: Sendable, Equatable {
     var name: String
     var url: String
     var count: Int
@@ -205,19 +205,19 @@ struct TermSummary: Sendable {
 }
 
 /// `/archive/`.
-struct ArchiveView: Sendable {
+struct ArchiveView: Sendable, Equatable {
     var heading: String
     var years: [ArchiveYear]
 }
 
-struct ArchiveYear: Sendable {
+struct ArchiveYear: Sendable, Equatable {
     var year: String
     var count: Int
     var articles: [ArticleSummary]
 }
 
 /// A page that sends the reader from an old URL (`aliases`) to the article.
-struct RedirectView: Sendable {
+struct RedirectView: Sendable, Equatable {
     /// Absolute URL of the target.
     var target: String
     var title: String

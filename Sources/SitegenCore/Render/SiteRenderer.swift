@@ -4,17 +4,36 @@
 struct SiteRenderer: Sendable {
     let templates: TemplateRenderer
 
-    func render(_ site: Site, tree: SourceTree, contentCopies: [String: String]) async -> ([OutputFile], Manifest, [Diagnostic]) {
+    /// What rendering produced, and what the next render of a changed site may reuse.
+    struct Rendered: Sendable {
+        var files: [OutputFile]
+        var manifest: Manifest
+        var diagnostics: [Diagnostic]
+        var cache: RenderCache
+    }
+
+    /// Renders `site`; a page whose template and view model equal those in `cache`, and a feed whose
+    /// entries have the same revisions, are taken from it instead: the bytes are the same either way.
+    func render(_ site: Site, tree: SourceTree, contentCopies: [String: String], cache: RenderCache = RenderCache()) async -> Rendered {
         let models = ViewModels(site: site)
         let jobs = models.jobs()
-        let pages = await jobs.parallelMap { [templates] job in
-            OutputFile(path: Routes.outputPath(job.route), text: templates.render(job.template, models.context(for: job)))
+        let reusable = cache.templates == tree.templates ? cache.pages : [:]
+        let pages = await jobs.parallelMap { [templates] job -> RenderCache.Page in
+            let path = Routes.outputPath(job.route), context = models.context(for: job)
+            if let cached = reusable[path], cached.template == job.template, cached.context == context { return cached }
+            return RenderCache.Page(template: job.template, context: context, file: OutputFile(path: path, text: templates.render(job.template, context)), fresh: true)
         }
+        var newCache = RenderCache(templates: tree.templates)
         let describe = ManifestBuilder(models: models, tree: tree)
         var table = OutputTable()
-        for (job, page) in zip(jobs, pages) { table.add(page, origin: origin(of: job, site: site), entry: describe.page(job)) }
+        for (job, page) in zip(jobs, pages) {
+            table.add(page.file, origin: origin(of: job, site: site), entry: describe.page(job))
+            newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false)
+        }
         let sitemap = SitemapWriter(models: models)
-        for file in await FeedWriter(models: models).files() { table.add(file, origin: .generated, entry: describe.feed(file.path)) }
+        let (feeds, feedCache) = await FeedWriter(models: models).files(cache: cache.feeds)
+        newCache.feeds = feedCache
+        for file in feeds { table.add(file, origin: .generated, entry: describe.feed(file.path)) }
         let map = sitemap.sitemap(jobs), robots = sitemap.robots()
         table.add(map, origin: .generated, entry: describe.sitemap(map.path))
         table.add(robots, origin: .generated, entry: describe.generated(robots.path, kind: .robots))
@@ -31,7 +50,15 @@ struct SiteRenderer: Sendable {
             let file = OutputFile(path: String(path.dropFirst("public/".count)), contents: tree.staticFiles[path]!)
             table.add(file, origin: .file(path, nil), entry: describe.copy(file.path, kind: .static, source: path))
         }
-        return (table.files, await describe.manifest(table.files, entries: table.entries), table.diagnostics)
+        // Pages and feeds taken from the cache keep their hashes; everything else is hashed again.
+        var known: [String: String] = [:]
+        for page in pages where !page.fresh { known[page.file.path] = cache.hashes[page.file.path] }
+        for (path, feed) in feedCache.feeds where !feed.fresh { known[path] = cache.hashes[path] }
+        let manifest = await describe.manifest(table.files, entries: table.entries, knownHashes: known)
+        newCache.hashes = Dictionary(uniqueKeysWithValues: manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } })
+        newCache.rendered = Set(pages.filter(\.fresh).map(\.file.path) + feedCache.feeds.filter { $0.value.fresh }.map(\.key))
+        newCache.feeds.markReused()
+        return Rendered(files: table.files, manifest: manifest, diagnostics: table.diagnostics, cache: newCache)
     }
 
     private func origin(of job: PageJob, site: Site) -> OutputTable.Origin {
