@@ -39,6 +39,52 @@ public struct SiteLoader: Sendable {
         return tree
     }
 
+    /// Brings `tree` up to date with the files at `paths` (root-relative; a missing path was deleted, a
+    /// folder is read whole), as `load()` would read them now, without reading anything else.
+    public func reload(_ tree: inout SourceTree, paths: Set<String>) throws {
+        var problems: [Diagnostic] = []
+        let configPath = relativePath(configFile ?? root.appendingPathComponent(SiteConfig.fileName))
+        for path in paths.sorted() {
+            if path == configPath {
+                do { tree.config = try readConfig() } catch let failure as BuildFailure { problems += failure.diagnostics }
+                continue
+            }
+            guard let folder = ["content", "templates", "public"].first(where: { path.hasPrefix($0 + "/") }) else { continue }
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            let present = exists && isDirectory.boolValue ? Set(files(under: path, skipHidden: folder != "public")) : []
+            // Everything the tree holds at or under `path` is dropped, then what is there now is read.
+            remove(path, folder: folder, from: &tree)
+            let hidden = path.split(separator: "/").contains { ($0.hasPrefix(".") && folder != "public") || Self.isEditorLeftover(String($0)) }
+            let current = exists && !isDirectory.boolValue && !hidden ? [path] : present.sorted()
+            for file in current { add(file, folder: folder, to: &tree, problems: &problems) }
+        }
+        if useDefaultTheme { tree.addingDefaultTheme() }
+        if !problems.isEmpty { throw BuildFailure(diagnostics: problems) }
+    }
+
+    private func remove(_ path: String, folder: String, from tree: inout SourceTree) {
+        let under = path + "/"
+        switch folder {
+        case "content": tree.content = tree.content.filter { $0.key != path && !$0.key.hasPrefix(under) }
+        case "templates": tree.templates = tree.templates.filter { $0.key != path && !$0.key.hasPrefix(under) }
+        default: tree.staticFiles = tree.staticFiles.filter { $0.key != path && !$0.key.hasPrefix(under) }
+        }
+    }
+
+    private func add(_ path: String, folder: String, to tree: inout SourceTree, problems: inout [Diagnostic]) {
+        if folder == "public" {
+            tree.staticFiles[path] = .disk(root.appendingPathComponent(path))
+            return
+        }
+        do {
+            let data = try Data(contentsOf: root.appendingPathComponent(path))
+            if folder == "content" { tree.content[path] = data } else { tree.templates[path] = data }
+        } catch {
+            problems.append(.error("cannot read file: \(error.localizedDescription)", file: path))
+        }
+    }
+
     /// The config file's path (relative to the root) and bytes; nil when the default file does not exist.
     public func readConfig() throws -> (path: String, text: Data)? {
         let config = configFile ?? root.appendingPathComponent(SiteConfig.fileName)

@@ -22,8 +22,14 @@ public struct ServedSite: Sendable {
         self.init(files: output.files, manifest: output.manifest, publicFolder: publicFolder)
     }
 
+    /// The snapshot of a rebuild: files whose hash is unchanged since `previous` are taken from it as they
+    /// are (no copy, no new injection), which keeps a one-page edit cheap on a large site.
+    public init(output: BuildOutput, reusing previous: ServedSite, publicFolder: URL? = nil) {
+        self.init(files: output.files, manifest: output.manifest, publicFolder: publicFolder, previous: previous)
+    }
+
     /// The snapshot of `files`; each hash comes from its `manifest` entry, or is computed when it has none.
-    public init(files: [OutputFile], manifest: Manifest, publicFolder: URL? = nil) {
+    public init(files: [OutputFile], manifest: Manifest, publicFolder: URL? = nil, previous: ServedSite = ServedSite()) {
         let hashes = Dictionary(manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } }) { first, _ in first }
         let reader = PublicFileReader(publicFolder: publicFolder)
         var served: [String: ServedFile] = [:]
@@ -31,7 +37,12 @@ public struct ServedSite: Sendable {
         for file in files {
             switch file.contents {
             case .bytes(let data):
-                served[file.path] = ServedFile(path: file.path, bytes: data, sha256: hashes[file.path] ?? Manifest.sha256(data))
+                let hash = hashes[file.path] ?? Manifest.sha256(data)
+                if let old = previous.files[file.path], old.sha256 == hash {
+                    served[file.path] = old
+                } else {
+                    served[file.path] = ServedFile(path: file.path, bytes: data, sha256: hash)
+                }
             case .disk(let url):
                 guard let data = reader.read(url, outputPath: file.path) else {
                     refused.append(file.path)
