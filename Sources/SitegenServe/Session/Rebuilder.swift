@@ -1,0 +1,86 @@
+import Foundation
+import SitegenCore
+
+/// The rebuild loop's state, owned by one task: the source tree in memory, the incremental builder and
+/// the last good snapshot.
+struct Rebuilder: Sendable {
+    let loader: SiteLoader
+    var builder: IncrementalBuilder
+    let live: LiveSite
+    let output: OutputWriter?
+    let log: @Sendable (String) -> Void
+    private var tree = SourceTree()
+    private var served = ServedSite()
+
+    init(loader: SiteLoader, builder: IncrementalBuilder, live: LiveSite, output: OutputWriter?, log: @escaping @Sendable (String) -> Void) {
+        self.loader = loader
+        self.builder = builder
+        self.live = live
+        self.output = output
+        self.log = log
+    }
+
+    /// The base path the site is served under (from `--base-url` or the config's `base_url`).
+    var basePath: String {
+        var config = (try? SiteBuilder.config(of: tree)) ?? SiteConfig()
+        if let baseURL = builder.options.baseURL { config.baseURL = baseURL }
+        return config.basePath
+    }
+
+    /// Reads the whole site and builds it once.
+    mutating func start() async {
+        do {
+            tree = try loader.load()
+        } catch let failure as BuildFailure {
+            await report(failure.diagnostics)
+            return
+        } catch {
+            await report([.error("cannot read the site: \(error)", file: nil)])
+            return
+        }
+        await build(reason: "Built")
+    }
+
+    /// Re-reads the changed paths and builds again.
+    mutating func rebuild(_ paths: Set<String>) async {
+        do {
+            try loader.reload(&tree, paths: paths)
+        } catch let failure as BuildFailure {
+            await report(failure.diagnostics)
+            return
+        } catch {
+            await report([.error("cannot read the changed files: \(error)", file: nil)])
+            return
+        }
+        let names = paths.sorted()
+        await build(reason: "Rebuilt after \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")")
+    }
+
+    private mutating func build(reason: String) async {
+        let start = ContinuousClock.now
+        do {
+            let result = try await builder.build(tree)
+            served = ServedSite(output: result, reusing: served)
+            let changed = await live.publish(served)
+            let elapsed = start.duration(to: .now)
+            log("\(reason) in \(Self.milliseconds(elapsed)) ms: \(changed.count) \(changed.count == 1 ? "file" : "files") changed")
+            for diagnostic in result.diagnostics { log(diagnostic.formatted) }
+            if let output { _ = try? await output.write(result.files, manifest: result.manifest) }
+        } catch let failure as BuildFailure {
+            await report(failure.diagnostics)
+        } catch {
+            await report([.error("build failed: \(error)", file: nil)])
+        }
+    }
+
+    private func report(_ diagnostics: [Diagnostic]) async {
+        await live.fail(diagnostics)
+        let errors = diagnostics.count { $0.severity == .error }
+        log("Build failed (\(errors) \(errors == 1 ? "error" : "errors")); still serving the last good version")
+        for diagnostic in diagnostics { log(diagnostic.formatted) }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
