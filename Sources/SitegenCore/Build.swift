@@ -70,7 +70,8 @@ public struct SiteBuilder: Sendable {
         var newCaches = caches
         newCaches.parse = parsed.cache
         diagnostics += parsed.diagnostics
-        let (site, assembleDiagnostics) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data)
+        let (site, assembleDiagnostics, assembleCache) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data, cache: caches.assemble)
+        newCaches.assemble = assembleCache
         diagnostics += assembleDiagnostics
         guard let templates, renderDespiteErrors || !diagnostics.hasErrors else { return Stages(diagnostics: diagnostics, caches: newCaches) }
         let rendered = await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The real-browser test of the decision helper: builds the bundled site with the debug sitegen into a
-# temporary folder and drives it with headless Chromium (Debian's chromium + chromium-driver, Selenium).
+# The real-browser tests: the decision helper (the bundled site built with the debug sitegen into a
+# temporary folder) and `sitegen serve` live reload (a copy of the site served by the debug sitegen),
+# driven with headless Chromium (Debian's chromium + chromium-driver, Selenium).
 # Installs what is missing; `make test` runs it after `swift test`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,3 +27,4 @@ site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 .build/debug/sitegen build --quiet --output "$site/dist"
 "$python" Tests/Browser/decision_helper_test.py "$site/dist"
+"$python" Tests/Browser/serve_reload_test.py .build/debug/sitegen .

@@ -3,16 +3,29 @@ struct SiteAssembler {
     let config: SiteConfig
 
     func assemble(_ parsed: [Article], data: SiteData = SiteData()) async -> (Site, [Diagnostic]) {
+        let (site, diagnostics, _) = await assemble(parsed, data: data, cache: AssembleCache())
+        return (site, diagnostics)
+    }
+
+    /// `assemble`, taking the related-article lists from `cache` when the taxonomy they are ranked from
+    /// is the same.
+    func assemble(_ parsed: [Article], data: SiteData, cache: AssembleCache) async -> (Site, [Diagnostic], AssembleCache) {
         let articles = parsed.sorted(by: Article.newestFirst)
         let tags = TaxonomyBuilder(kind: .tag).build(articles) { $0.meta.tags }
         let categories = TaxonomyBuilder(kind: .category).build(articles) { $0.meta.category.map { [$0] } ?? [] }
         let diagnostics = tags.diagnostics + categories.diagnostics + checkCategories(articles)
-        let related = await RelatedArticles(limit: config.relatedCount).rank(.init(
-            tags: tags.perArticle, tagTerms: tags.terms, categories: categories.perArticle, categoryTerms: categories.terms))
+        let key = AssembleCache.Key(tags: tags.perArticle, categories: categories.perArticle, limit: config.relatedCount)
+        let related: [[Int]]
+        if let cached = cache.related, cache.key == key {
+            related = cached
+        } else {
+            related = await RelatedArticles(limit: config.relatedCount).rank(.init(
+                tags: tags.perArticle, tagTerms: tags.terms, categories: categories.perArticle, categoryTerms: categories.terms))
+        }
         let site = Site(
             config: config, articles: articles, tags: tags.terms, categories: categories.terms,
             articleTags: tags.perArticle, articleCategory: categories.perArticle.map(\.first), related: related, data: data)
-        return (site, diagnostics)
+        return (site, diagnostics, AssembleCache(key: key, related: related))
     }
 
     /// When the config lists the allowed categories, any other is an error.

@@ -10,11 +10,13 @@ struct TaxonomyBuilder {
         var members: [String: [Int]] = [:]
         var slugsPerArticle: [[String]] = []
         var diagnostics: [Diagnostic] = []
+        var slugOf: [String: String] = [:]  // a site has far fewer distinct names than uses of them
         for (index, article) in articles.enumerated() {
             var seen: [String] = []
             for name in names(article) {
                 let trimmed = name.trimmingSpaces
-                let slug = Slug.make(trimmed)
+                let slug = slugOf[trimmed] ?? Slug.make(trimmed)
+                slugOf[trimmed] = slug
                 guard !slug.isEmpty else {
                     diagnostics.append(warning("\(kind.singular) '\(name)' has no letters or digits and is ignored", article))
                     continue

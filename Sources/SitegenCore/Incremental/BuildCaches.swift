@@ -2,5 +2,6 @@
 /// it came from, so only what changed is done again.
 struct BuildCaches: Sendable {
     var parse = ParseCache()
+    var assemble = AssembleCache()
     var render = RenderCache()
 }

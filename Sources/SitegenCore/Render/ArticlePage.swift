@@ -57,56 +57,25 @@ extension ViewModels {
         return entries
     }
 
-    /// schema.org `BlogPosting`, encoded with sorted keys and `/` escaped so `</script>` cannot occur.
+    /// schema.org `BlogPosting`, written with sorted keys and `/` escaped, and `<` as `\u003c` so
+    /// `</script>` cannot occur.
     private func jsonLD(_ index: Int, imageURL: String?) -> String {
         let article = site.articles[index]
         let author = article.meta.author ?? site.config.author
-        let posting = BlogPosting(
-            context: "https://schema.org", type: "BlogPosting", headline: article.meta.title,
-            description: article.meta.description, datePublished: article.meta.date.rfc3339,
-            dateModified: (article.meta.updated ?? article.meta.date).rfc3339,
-            author: author.isEmpty ? nil : .init(type: "Person", name: author),
-            image: imageURL, url: urls.absolute(article.route),
-            mainEntityOfPage: .init(type: "WebPage", id: urls.absolute(article.route)),
-            keywords: site.articleTags[index].isEmpty ? nil : site.articleTags[index].map { site.tags[$0].name }.joined(separator: ", "),
-            articleSection: Self.categoryLink(site: site, urls: urls, index: index)?.name,
-            wordCount: article.wordCount, inLanguage: site.config.language
-        )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(posting)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self).replacingAll("<", with: "\\u003c")
+        let tags = site.articleTags[index]
+        let posting = JSONText.object([
+            "@context": .string("https://schema.org"), "@type": .string("BlogPosting"),
+            "headline": .string(article.meta.title), "description": article.meta.description.map(JSONText.string),
+            "datePublished": .string(article.meta.date.rfc3339),
+            "dateModified": .string((article.meta.updated ?? article.meta.date).rfc3339),
+            "author": author.isEmpty ? nil : .object(["@type": .string("Person"), "name": .string(author)]),
+            "image": imageURL.map(JSONText.string), "url": .string(urls.absolute(article.route)),
+            "mainEntityOfPage": .object(["@type": .string("WebPage"), "@id": .string(urls.absolute(article.route))]),
+            "keywords": tags.isEmpty ? nil : .string(tags.map { site.tags[$0].name }.joined(separator: ", ")),
+            "articleSection": Self.categoryLink(site: site, urls: urls, index: index).map { .string($0.name) },
+            "wordCount": .int(article.wordCount), "inLanguage": .string(site.config.language),
+        ])
+        return posting.serialized.replacingAll("<", with: "\\u003c")
     }
 }
 
-/// schema.org BlogPosting for JSON-LD.
-private struct BlogPosting: Encodable {
-    struct Person: Encodable {
-        let type: String
-        let name: String
-        enum CodingKeys: String, CodingKey { case type = "@type", name }
-    }
-    struct WebPage: Encodable {
-        let type: String
-        let id: String
-        enum CodingKeys: String, CodingKey { case type = "@type", id = "@id" }
-    }
-    let context: String
-    let type: String
-    let headline: String
-    let description: String?
-    let datePublished: String
-    let dateModified: String
-    let author: Person?
-    let image: String?
-    let url: String
-    let mainEntityOfPage: WebPage
-    let keywords: String?
-    let articleSection: String?
-    let wordCount: Int
-    let inLanguage: String
-    enum CodingKeys: String, CodingKey {
-        case context = "@context", type = "@type", headline, description, datePublished, dateModified, author
-        case image, url, mainEntityOfPage, keywords, articleSection, wordCount, inLanguage
-    }
-}

@@ -21,7 +21,8 @@ enum LiveReloadScript {
         try { saved = store.getItem(scrollKey); store.removeItem(scrollKey); } catch (error) { return; }
         var y = saved === null ? NaN : Number(saved);
         if (!isFinite(y)) { return; }
-        var restore = function () { window.scrollTo(0, y); };
+        // "instant": a theme's `scroll-behavior: smooth` would otherwise animate from the top after every reload.
+        var restore = function () { window.scrollTo({ top: y, left: 0, behavior: "instant" }); };
         if (document.readyState === "complete") { restore(); } else { window.addEventListener("load", restore, { once: true }); }
       }
 
@@ -29,6 +30,8 @@ enum LiveReloadScript {
         var store = storage();
         if (store) {
           try { store.setItem(scrollKey, String(window.scrollY || window.pageYOffset || 0)); } catch (error) { }
+          // The script restores the position itself; the browser's own restore would fight it.
+          try { history.scrollRestoration = "manual"; } catch (error) { }
         }
         location.reload();
       }

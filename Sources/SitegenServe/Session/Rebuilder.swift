@@ -38,7 +38,7 @@ struct Rebuilder: Sendable {
             await report([.error("cannot read the site: \(error)", file: nil)])
             return
         }
-        await build(reason: "Built")
+        await build(reason: "Built", changed: nil)
     }
 
     /// Re-reads the changed paths and builds again.
@@ -53,10 +53,12 @@ struct Rebuilder: Sendable {
             return
         }
         let names = paths.sorted()
-        await build(reason: "Rebuilt after \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")")
+        await build(reason: "Rebuilt after \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")", changed: paths)
     }
 
-    private mutating func build(reason: String) async {
+    /// Builds; warnings are printed in full after the first build, then only those of the changed files
+    /// (a large site's hundreds of standing warnings would bury the news).
+    private mutating func build(reason: String, changed paths: Set<String>?) async {
         let start = ContinuousClock.now
         do {
             let result = try await builder.build(tree)
@@ -64,7 +66,9 @@ struct Rebuilder: Sendable {
             let changed = await live.publish(served)
             let elapsed = start.duration(to: .now)
             log("\(reason) in \(Self.milliseconds(elapsed)) ms: \(changed.count) \(changed.count == 1 ? "file" : "files") changed")
-            for diagnostic in result.diagnostics { log(diagnostic.formatted) }
+            let shown = paths.map { paths in result.diagnostics.filter { $0.file.map(paths.contains) ?? false } } ?? result.diagnostics
+            for diagnostic in shown { log(diagnostic.formatted) }
+            if shown.count < result.diagnostics.count { log("(\(result.diagnostics.count - shown.count) more warnings in unchanged files)") }
             if let output { _ = try? await output.write(result.files, manifest: result.manifest) }
         } catch let failure as BuildFailure {
             await report(failure.diagnostics)
