@@ -223,6 +223,7 @@ class HugoServer(Server):
     READY = r"Web Server is available at"
     TOTAL = r"Total in (\d+) ms"
     BUILT = r"Built in (\d+) ms"
+    DETECTED = r"Change detected, rebuilding site"
 
 
 def free_port():
@@ -553,6 +554,7 @@ class Target:
     def __init__(self, tool, server, client, port, own_time_pattern, own_time_group):
         self.tool, self.server, self.client, self.port = tool, server, client, port
         self.own_time_pattern, self.own_time_group = own_time_pattern, own_time_group
+        self.detect_pattern = None  # a log line the server prints when it notices a change (Hugo)
 
     def matches(self, event, url):
         raise NotImplementedError
@@ -620,6 +622,12 @@ def one_edit(target, path, new_text, url, check_url, token, timeout, pause, serv
         record["server_ms"] = int(own[1].group(target.own_time_group))
         record["server_line"] = own[1].group(0)[:300]
         record["server_line_delay_ms"] = round((own[0] - t0) * 1000, 2)
+    if target.detect_pattern:
+        detected = target.server.lines_since(t0, target.detect_pattern)
+        if detected:
+            record["detect_ms"] = round((detected[0][0] - t0) * 1000, 2)
+    if record.get("latency_ms") is not None and record.get("server_ms") is not None:
+        record["overhead_ms"] = round(record["latency_ms"] - record["server_ms"], 2)
     target.server.wait_quiet(0.25, timeout=120)
     time.sleep(pause)
     rebuilds = target.server.lines_since(t0, target.own_time_pattern)
@@ -777,6 +785,7 @@ def hugo_session(args, n, corpus, stems, scratch, fast_render, result):
             raise RuntimeError(f"expected the LiveReload hello, got {hello.brief() if hello else 'nothing'}")
         target = HugoTarget("hugo", server, client, port, HugoServer.TOTAL, 1)
         target.root, target.label = root, f"hugo {mode} N={n}"
+        target.detect_pattern = HugoServer.DETECTED
         url_of = lambda stem: f"/posts/{stem}/"
         result["article"] = article_runs(target, stems, args.runs, args.warmup, args.timeout, args.pause, url_of)
         baseof = os.path.join(site, "layouts", "_default", "baseof.html")
@@ -866,6 +875,8 @@ def summarize(session, kind):
     latency = stats([r.get("latency_ms") for r in records])
     own = stats([r.get("server_ms") for r in records])
     changed = stats([r.get("changed_count") for r in records])
+    overhead = stats([r.get("overhead_ms") for r in records])
+    detect = stats([r.get("detect_ms") for r in records])
     problems = []
     for i, r in enumerate(session.get(kind, [])):
         tag = f"{kind} #{i}{' (warm-up)' if r.get('warmup') else ''} {r.get('file')}"
@@ -892,7 +903,7 @@ def summarize(session, kind):
                 problems.append(f"{tag}: reload names unexpected URLs: {odd[:8]}")
             if r.get("url") not in r["event"].get("changed", []):
                 problems.append(f"{tag}: reload event does not name {r.get('url')}")
-    return {"latency_ms": latency, "server_ms": own, "changed": changed,
+    return {"latency_ms": latency, "server_ms": own, "changed": changed, "overhead_ms": overhead, "detect_ms": detect,
             "errors": sum(1 for r in records if r.get("error")), "problems": problems}
 
 
@@ -906,7 +917,7 @@ def report(results, args):
     lines.append(f"runs per row: {args.runs} (+ warm-up runs not counted: article {args.warmup}, template 1)")
     lines.append("")
     head = (f"{'N':>6}  {'server':<26} {'edit':<9} {'runs':>4} {'median':>7} {'p90':>7} {'min':>7} {'max':>7}"
-            f"  {'own med':>7} {'own p90':>7}  {'changed':>7}  {'startup':>8}")
+            f"  {'own med':>7} {'own p90':>7} {'rest':>6}  {'changed':>7}  {'startup':>8}")
     lines.append(head)
     lines.append("-" * len(head))
     for session in results["sessions"]:
@@ -917,13 +928,26 @@ def report(results, args):
         for kind in ("article", "template"):
             s = session["summary"][kind]
             lat, own, changed = s["latency_ms"] or {}, s["server_ms"] or {}, s["changed"] or {}
+            rest = s.get("overhead_ms") or {}
             lines.append(f"{session['n']:>6}  {label:<26} {kind:<9} {lat.get('n', 0):>4} {fmt(lat.get('median'))} "
                          f"{fmt(lat.get('p90'))} {fmt(lat.get('min'))} {fmt(lat.get('max'))}  {fmt(own.get('median'))} "
-                         f"{fmt(own.get('p90'))}  {fmt(changed.get('median'))}  {session.get('startup_s', 0):>7.1f}s")
+                         f"{fmt(own.get('p90'))} {fmt(rest.get('median'), 6)}  {fmt(changed.get('median'))}  "
+                         f"{session.get('startup_s', 0):>7.1f}s")
     lines.append("")
     lines.append("own med/p90: the server's own figure per rebuild — sitegen: `Rebuilt ... in N ms` (build + diff of "
                  "the served site, without watching, debouncing and re-reading the file); Hugo: `Total in N ms`.")
+    lines.append("rest: median of (latency - own figure) per run: noticing the change (inotify, debounce; Hugo's "
+                 "watcher batches events), re-reading the file, sending the event.")
     lines.append("changed: URLs in sitegen's reload event (median); startup: process start to serving.")
+    for session in results["sessions"]:
+        for kind in ("article", "template"):
+            detect = (session.get("summary", {}).get(kind, {}).get("detect_ms") or {}).get("median")
+            if detect is not None:
+                lines.append(f"hugo {session['mode']} N={session['n']} {kind}: 'Change detected' logged {detect:.0f} ms "
+                             f"after the save (median)")
+    lines.append(f"load average before/after each session: " + "; ".join(
+        f"{s['tool']} {s['mode']} N={s['n']}: {s['loadavg_before'][0]:.1f}/{s.get('loadavg_after', [0])[0]:.1f}"
+        for s in results["sessions"] if "loadavg_before" in s))
     lines.append("")
     for session in results["sessions"]:
         if session["tool"] != "sitegen" or "summary" not in session:

@@ -58,7 +58,9 @@ public struct SiteBuilder: Sendable {
     private func stages(_ tree: SourceTree, renderDespiteErrors: Bool, caches: BuildCaches) async -> Stages {
         var (config, diagnostics) = Self.loadConfig(tree)
         apply(options, to: &config)
-        let (templates, templateDiagnostics) = TemplateRenderer.make(templates: tree.templates)
+        let compiled = caches.templates.flatMap { $0.source == tree.templates ? $0 : nil }
+            ?? BuildCaches.Templates(source: tree.templates, compiled: TemplateRenderer.make(templates: tree.templates))
+        let (templates, templateDiagnostics) = compiled.compiled
         diagnostics += templateDiagnostics
         let renderer: MarkdownRenderer
         do {
@@ -69,6 +71,7 @@ public struct SiteBuilder: Sendable {
         let parsed = await ContentParser(config: config, options: options, renderer: renderer).parse(tree, cache: caches.parse)
         var newCaches = caches
         newCaches.parse = parsed.cache
+        newCaches.templates = compiled
         diagnostics += parsed.diagnostics
         let (site, assembleDiagnostics, assembleCache) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data, cache: caches.assemble)
         newCaches.assemble = assembleCache
