@@ -53,18 +53,18 @@ import http.server
 import json
 import os
 import re
-import shutil
 import sys
 import threading
 import urllib.parse
 
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_support import Report, check_console, make_driver  # noqa: E402
 
 ARTICLE = "/blog/open-source-vs-proprietary-ai-models/"
 HELPER_ID = "open-vs-proprietary"
@@ -131,25 +131,6 @@ URL_PROFILE = "D rule fires"        # reloaded from its URL fragment
 HASHCHANGE_PROFILE = "A proprietary"  # then set as location.hash on the open page
 
 
-class Report:
-    def __init__(self):
-        self.failures = 0
-        self.passes = 0
-
-    def check(self, name, ok, detail=""):
-        if ok:
-            self.passes += 1
-            print(f"PASS {name}")
-        else:
-            self.failures += 1
-            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-        sys.stdout.flush()
-        return ok
-
-    def info(self, text):
-        print(f"INFO {text}")
-        sys.stdout.flush()
-
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
@@ -163,31 +144,6 @@ def start_server(site_dir):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def make_driver(javascript=True):
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(argument)
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            options.binary_location = shutil.which(name)
-            break
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    return webdriver.Chrome(service=service, options=options)
-
-
-def check_console(report, driver, where):
-    try:
-        entries = driver.get_log("browser")
-    except WebDriverException as error:
-        report.check(f"{where}: browser log readable", False, str(error))
-        return
-    severe = [e for e in entries if e.get("level") == "SEVERE"
-              and not ("favicon.ico" in e.get("message", "") and "404" in e.get("message", ""))]
-    report.check(f"{where}: no SEVERE console entries", not severe,
-                 "; ".join(e.get("message", "") for e in severe))
 
 
 def text_of(element):

@@ -33,11 +33,12 @@ import threading
 import time
 import uuid
 
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_support import Report, check_console, make_driver  # noqa: E402
 
 ARTICLE = "/blog/open-source-vs-proprietary-ai-models/"
 ARTICLE_FILE = "content/blog/open-source-vs-proprietary-ai-models.md"
@@ -53,25 +54,6 @@ SCROLL_SLACK = 5      # px
 WAIT = 10             # s, for every change the page must show by itself
 STARTUP_WAIT = 120    # s, for the first build and the "Serving" line
 
-
-class Report:
-    def __init__(self):
-        self.failures = 0
-        self.passes = 0
-
-    def check(self, name, ok, detail=""):
-        if ok:
-            self.passes += 1
-            print(f"PASS {name}")
-        else:
-            self.failures += 1
-            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-        sys.stdout.flush()
-        return ok
-
-    def info(self, text):
-        print(f"INFO {text}")
-        sys.stdout.flush()
 
 
 class ServerDied(Exception):
@@ -140,30 +122,6 @@ class Server:
             return "\n".join(self.lines) + "\n" + handle.read()
 
 
-def make_driver():
-    """As in decision_helper_test.py."""
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(argument)
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            options.binary_location = shutil.which(name)
-            break
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    return webdriver.Chrome(service=service, options=options)
-
-
-def check_console(report, driver, where):
-    try:
-        entries = driver.get_log("browser")
-    except WebDriverException as error:
-        report.check(f"{where}: browser log readable", False, str(error))
-        return
-    severe = [e for e in entries if e.get("level") == "SEVERE"
-              and not ("favicon.ico" in e.get("message", "") and "404" in e.get("message", ""))]
-    report.check(f"{where}: no SEVERE console entries", not severe,
-                 "; ".join(e.get("message", "") for e in severe))
 
 
 def wait_for(driver, server, condition, timeout=WAIT):
