@@ -798,6 +798,8 @@ def hugo_session(args, n, corpus, stems, scratch, fast_render, result):
         result["template"] = template_runs(target, baseof, seed, args.runs, args.timeout, args.pause, probe, None,
                                            check_token=False)
         result["rss_mb_after"] = server.rss_mb()
+        if args.wrk and not fast_render:  # a reference for the same load: Go's net/http
+            result["wrk"] = wrk_runs(args, port, [url_of(stems[len(stems) // 2]), "/"], server_name="hugo")
         if server.proc.poll() is not None:
             result["error"] = f"server exited with {server.proc.returncode}"
     finally:
@@ -821,7 +823,33 @@ def parse_duration_ms(text):
     return round(value * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 3)
 
 
-def wrk_runs(args, port, paths):
+def listen_overflows():
+    """TcpExt ListenOverflows from /proc/net/netstat (system-wide), or None."""
+    try:
+        with open("/proc/net/netstat") as f:
+            rows = [line.split() for line in f]
+        for names, values in zip(rows[::2], rows[1::2]):
+            if names[0] == "TcpExt:" and "ListenOverflows" in names:
+                return int(values[names.index("ListenOverflows")])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def listen_backlog(port):
+    """The accept-queue limit of the socket listening on 127.0.0.1:port (from /proc/net/tcp, via ss)."""
+    try:
+        out = subprocess.run(["ss", "-lnt", f"sport = :{port}"], capture_output=True, text=True, timeout=10).stdout
+        for line in out.splitlines()[1:]:
+            fields = line.split()
+            if len(fields) >= 4 and fields[0] == "LISTEN":
+                return int(fields[2])
+    except (OSError, ValueError, subprocess.SubprocessError):
+        pass
+    return None
+
+
+def wrk_runs(args, port, paths, server_name="sitegen"):
     if not shutil.which("wrk"):
         log("wrk not found (apt-get install -y wrk): skipping")
         return [{"error": "wrk not installed"}]
@@ -831,11 +859,16 @@ def wrk_runs(args, port, paths):
         status, body = http_get(port, path)
         argv = ["wrk", f"-t{args.wrk_threads}", f"-c{args.wrk_connections}", f"-d{args.wrk_duration}s", "--latency", url]
         log(f"  {' '.join(argv)}  (page: HTTP {status}, {len(body.encode())} bytes)")
+        overflows = listen_overflows()
         proc = subprocess.run(argv, capture_output=True, text=True, timeout=args.wrk_duration + 120,
                               preexec_fn=child_setup)
         text = proc.stdout + proc.stderr
-        record = {"url": url, "argv": argv, "page_status": status, "page_bytes": len(body.encode()),
-                  "exit": proc.returncode, "output": text}
+        record = {"server": server_name, "url": url, "argv": argv, "page_status": status,
+                  "page_bytes": len(body.encode()), "exit": proc.returncode, "output": text,
+                  "listen_backlog": listen_backlog(port)}
+        if overflows is not None and listen_overflows() is not None:
+            # System-wide counter (other processes may add to it): SYNs dropped because an accept queue was full.
+            record["listen_overflows"] = listen_overflows() - overflows
         m = re.search(r"Requests/sec:\s*([\d.]+)", text)
         record["requests_per_s"] = float(m.group(1)) if m else None
         m = re.search(r"(\d+) requests in ([\d.]+\w+), ([\d.]+\w+) read", text)
@@ -851,7 +884,8 @@ def wrk_runs(args, port, paths):
         record["ok"] = (proc.returncode == 0 and record["requests_per_s"] is not None
                         and not any(record["socket_errors"].values()) and record["non_2xx_3xx"] == 0)
         log(f"    {record['requests_per_s']} req/s, p50 {record['latency_p50_ms']} ms, p99 {record['latency_p99_ms']} ms, "
-            f"socket errors {record['socket_errors']}, non-2xx/3xx {record['non_2xx_3xx']}")
+            f"socket errors {record['socket_errors']}, non-2xx/3xx {record['non_2xx_3xx']}, "
+            f"listen backlog {record['listen_backlog']}, listen overflows {record.get('listen_overflows')}")
         out.append(record)
         time.sleep(1)
     return out
@@ -900,7 +934,8 @@ def summarize(session, kind):
             # category, the site feeds when it is among the newest). Anything else is suspicious.
             odd = [u for u in r["event"].get("changed", []) if u != r.get("url") and not FEED_URL.search(u)]
             if odd:
-                problems.append(f"{tag}: reload names unexpected URLs: {odd[:8]}")
+                problems.append(f"{tag}: reload also names non-feed URLs (list pages are expected when the added "
+                                f"words change the reading time their cards show): {odd[:8]}")
             if r.get("url") not in r["event"].get("changed", []):
                 problems.append(f"{tag}: reload event does not name {r.get('url')}")
     return {"latency_ms": latency, "server_ms": own, "changed": changed, "overhead_ms": overhead, "detect_ms": detect,
@@ -960,8 +995,10 @@ def report(results, args):
     wrk = [(s["n"], w) for s in results["sessions"] for w in s.get("wrk", [])]
     if wrk:
         lines.append("")
-        lines.append(f"wrk against sitegen serve (-t{args.wrk_threads} -c{args.wrk_connections} -d{args.wrk_duration}s, keep-alive)")
-        head = f"{'N':>6}  {'url':<62} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'sock err':>8} {'non-2xx':>7}  ok"
+        lines.append(f"wrk -t{args.wrk_threads} -c{args.wrk_connections} -d{args.wrk_duration}s --latency (keep-alive; "
+                     f"wrk counts a request unanswered after 2 s as a timeout socket error)")
+        head = (f"{'N':>6}  {'server':<8} {'url':<50} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'sock err':>8} "
+                f"{'non-2xx':>7} {'backlog':>7} {'overflows':>9}  ok")
         lines.append(head)
         lines.append("-" * len(head))
         for n, w in wrk:
@@ -969,11 +1006,16 @@ def report(results, args):
                 lines.append(f"{n:>6}  {w.get('error')}")
                 continue
             errs = sum(w["socket_errors"].values())
-            path = w["url"].split(":", 2)[2].split("/", 1)[1]
-            lines.append(f"{n:>6}  {'/' + path:<62} {w['requests_per_s'] or 0:>9.0f} {fmt(w['latency_p50_ms'], 8)} "
-                         f"{fmt(w['latency_p99_ms'], 8)} {errs:>8} {w['non_2xx_3xx']:>7}  {'yes' if w['ok'] else 'NO'}")
+            path = "/" + w["url"].split(":", 2)[2].split("/", 1)[1]
+            path = path if len(path) <= 50 else path[:47] + "..."
+            lines.append(f"{n:>6}  {w.get('server', 'sitegen'):<8} {path:<50} {w['requests_per_s'] or 0:>7.0f} "
+                         f"{fmt(w['latency_p50_ms'])} {fmt(w['latency_p99_ms'])} {errs:>8} {w['non_2xx_3xx']:>7} "
+                         f"{w.get('listen_backlog') or '-':>7} {w.get('listen_overflows', '-'):>9}  "
+                         f"{'yes' if w['ok'] else 'NO'}")
             if errs:
                 lines.append(f"        socket errors: {w['socket_errors']}")
+        lines.append("backlog: the listening socket's accept-queue limit; overflows: TcpExt ListenOverflows during the "
+                     "run (system-wide), connections whose handshake was dropped because that queue was full")
     problems = [(s, p) for s in results["sessions"] for k in ("article", "template")
                 for p in s.get("summary", {}).get(k, {}).get("problems", [])]
     errors = [s for s in results["sessions"] if s.get("error")]

@@ -46,7 +46,8 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .critical
         let application = Application(
             responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+            // A page reload opens many connections at once, and a load test a thousand: 256 pending ones overflowed.
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), backlog: 4096),
             onServerRunning: { channel in
                 await onListening(ServerAddress(host: host, port: channel.localAddress?.port ?? port, basePath: basePath))
             },
