@@ -1076,7 +1076,9 @@ def main():
 
     def on_term(signum, frame):
         raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, on_term)
+    # Also SIGINT: a shell without job control starts background jobs with SIGINT ignored, and Python keeps that.
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, on_term)
 
     os.makedirs(args.corpus_dir, exist_ok=True)
     scratch = tempfile.mkdtemp(prefix="serve-latency-", dir=args.scratch)
