@@ -44,4 +44,15 @@ enum CLIHarness {
     static func sitegen(_ arguments: [String], in folder: URL? = nil, input: String = "", environment: [String: String] = [:]) throws -> Result {
         try run(binary, arguments, in: folder, input: input, environment: environment)
     }
+
+    /// A site folder in a fresh temporary folder holding `files` (path → text).
+    static func temporarySite(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-cli-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
 }

@@ -3,19 +3,9 @@ import Testing
 
 @Suite("The sitegen command line")
 struct CommandLineTests {
-    private func temporarySite(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-cli-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return root
-    }
-
     @Test("build: a folder with only content/ builds with the built-in theme and prints one summary line")
     func buildSummary() throws {
-        let root = try temporarySite(["content/blog/hello.md": "---\ntitle: Hello\ndate: 2026-01-01\ntags: [a, b]\ncategory: notes\n---\nHi.\n"])
+        let root = try CLIHarness.temporarySite(["content/blog/hello.md": "---\ntitle: Hello\ndate: 2026-01-01\ntags: [a, b]\ncategory: notes\n---\nHi.\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try CLIHarness.sitegen(["build", "--source", root.path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -26,7 +16,7 @@ struct CommandLineTests {
 
     @Test("build: errors go to stderr as path:line:column, exit 1, and dist/ is untouched")
     func buildErrors() throws {
-        let root = try temporarySite(["content/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\nA\n"])
+        let root = try CLIHarness.temporarySite(["content/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\nA\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try CLIHarness.sitegen(["build"], in: root).status == 0)
         let page = root.appendingPathComponent("dist/a/index.html")
@@ -46,7 +36,7 @@ struct CommandLineTests {
     func brokenData() throws {
         let comparison = "title: T\noptions: [{id: a, name: A}, {id: b, name: B}]\ncriteria:\n  - {name: Speed, kind: rating, values: {a: 4, b: 3}}\n"
         let decision = "title: D\noutcomes:\n  - {id: x, title: X, summary: S}\n  - {id: y, title: Y, summary: S}\nquestions:\n  - id: q\n    text: Q?\n    answers:\n      - {label: One, scores: {x: 1}}\n      - {label: Two, scores: {y: 1}}\n"
-        let root = try temporarySite([
+        let root = try CLIHarness.temporarySite([
             "content/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\n```comparison t\n```\n\n```decision-helper d\n```\n",
             "content/data/comparisons/t.yaml": comparison, "content/data/decisions/d.yaml": decision,
         ])
@@ -71,7 +61,7 @@ struct CommandLineTests {
 
     @Test("build: SOURCE_DATE_EPOCH decides what is in the future")
     func sourceDateEpoch() throws {
-        let root = try temporarySite(["content/a.md": "---\ntitle: A\ndate: 2030-01-01\n---\nA\n"])
+        let root = try CLIHarness.temporarySite(["content/a.md": "---\ntitle: A\ndate: 2030-01-01\n---\nA\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let before = try CLIHarness.sitegen(["build", "--quiet"], in: root, environment: ["SOURCE_DATE_EPOCH": "1800000000"])
         #expect(before.stdout.isEmpty)
@@ -93,7 +83,7 @@ struct CommandLineTests {
 
     @Test("new: writes content/blog/<slug>.md once and refuses to overwrite it")
     func newArticle() throws {
-        let root = try temporarySite(["sitegen.yaml": "author: Ada\n"])
+        let root = try CLIHarness.temporarySite(["sitegen.yaml": "author: Ada\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let first = try CLIHarness.sitegen(["new", "Hello, World!"], in: root, environment: ["SOURCE_DATE_EPOCH": "1773619200"])
         #expect(first.stdout == "Created content/blog/hello-world.md\n")
@@ -114,16 +104,6 @@ struct CommandLineTests {
 
 @Suite("sitegen check on the command line")
 struct CheckCommandTests {
-    private func site(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-check-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return root
-    }
-
     static let broken = [
         "content/a.md": "---\ntitle: A\ndate: 2026-01-01\nimage: https://cdn.example.net/a.png\n---\n## Start\n\nSee [b](b.md#nope).\n",
         "content/b.md": "---\ntitle: B\ndate: 2026-01-02\n---\nB\n",
@@ -131,7 +111,7 @@ struct CheckCommandTests {
 
     @Test("text: findings, then a count; exit 1 on errors, 0 with warnings only, 2 on a usage error; nothing written")
     func text() throws {
-        let root = try site(Self.broken)
+        let root = try CLIHarness.temporarySite(Self.broken)
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try CLIHarness.sitegen(["check", "--source", root.path])
         #expect(result.status == 1)
@@ -154,7 +134,7 @@ struct CheckCommandTests {
 
     @Test("github: one workflow command per finding")
     func github() throws {
-        let root = try site(Self.broken)
+        let root = try CLIHarness.temporarySite(Self.broken)
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try CLIHarness.sitegen(["check", "--source", root.path, "--format", "github"])
         #expect(result.status == 1)
@@ -167,7 +147,7 @@ struct CheckCommandTests {
 
     @Test("json: one document that follows docs/check-report.schema.json")
     func json() throws {
-        let root = try site(Self.broken)
+        let root = try CLIHarness.temporarySite(Self.broken)
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try CLIHarness.sitegen(["check", "--source", root.path, "--format", "json", "--strict"])
         #expect(result.status == 1)

@@ -16,7 +16,7 @@ struct LinkChecker: Sendable {
         if url.isEmpty { return nil }
         if url.hasPrefix("#") { return fragmentProblem(String(url.dropFirst()), target: page, shown: url) }
         var local = url
-        if Self.hasScheme(url) {
+        if LinkResolver.hasScheme(url) {
             guard url.hasPrefix("http://") || url.hasPrefix("https://") else { return nil }
             if url.hasPrefix(origin + basePath) {
                 local = String(url.dropFirst(origin.count))
@@ -93,10 +93,5 @@ struct LinkChecker: Sendable {
             if depth < 0 { return true }
         }
         return false
-    }
-
-    private static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isLetter else { return false }
-        return text[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 }

@@ -84,7 +84,8 @@ struct LinkResolver: Sendable, Equatable {
         return parts.joined(separator: "/")
     }
 
-    private static func hasScheme(_ text: String) -> Bool {
+    /// Whether `text` starts with a URL scheme (`https:`, `mailto:`).
+    static func hasScheme(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isLetter else { return false }
         return text[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
