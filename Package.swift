@@ -24,11 +24,13 @@ let package = Package(
         ),
         .target(name: "SitegenText"),
         .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM", "SitegenText"]),
+        .target(name: "SitegenHighlight"),
         .target(
             name: "SitegenCore",
             dependencies: [
                 "SitegenMarkdown",
                 "SitegenText",
+                "SitegenHighlight",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -46,6 +48,7 @@ let package = Package(
             dependencies: [
                 "SitegenCore",
                 "SitegenMarkdown",
+                "SitegenHighlight",
                 "SitegenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -53,6 +56,10 @@ let package = Package(
         .testTarget(
             name: "SitegenMarkdownTests",
             dependencies: ["SitegenMarkdown", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "SitegenHighlightTests",
+            dependencies: ["SitegenHighlight", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "SitegenTextTests",

@@ -25,7 +25,11 @@ public struct SiteBuilder: Sendable {
         let output = BuildOutput(
             files: rendered.files, diagnostics: finish(run.diagnostics, tree),
             statistics: .init(site: rendered.site, pages: pages), manifest: rendered.manifest)
-        return (output, run.caches)
+        var caches = run.caches
+        caches.last = LastBuild(
+            config: rendered.config, renderer: rendered.renderer, highlighting: rendered.highlighting, templates: rendered.templates,
+            models: rendered.models, jobs: rendered.jobs, output: output)
+        return (output, caches)
     }
 
     /// Every problem of the site, writing nothing: the build's own diagnostics (the pages are rendered even
@@ -48,27 +52,41 @@ public struct SiteBuilder: Sendable {
     /// What the stages produced: every diagnostic, and the rendered site unless a stage could not run.
     private struct Stages {
         var diagnostics: [Diagnostic]
-        var rendered: (site: Site, files: [OutputFile], manifest: Manifest)?
+        var rendered: RenderedSite?
         /// Routes of articles whose own errors kept them out of the site.
         var unbuiltRoutes: Set<String> = []
         /// What the next build may reuse; the ones passed in when a stage did not run.
         var caches: BuildCaches
     }
 
+    /// Everything the render stage made, with what it was made from.
+    private struct RenderedSite {
+        let site: Site
+        let files: [OutputFile]
+        let manifest: Manifest
+        let models: ViewModels
+        let jobs: [PageJob]
+        let config: SiteConfig
+        let renderer: MarkdownRenderer
+        let highlighting: Highlighting?
+        let templates: TemplateRenderer
+    }
+
     private func stages(_ tree: SourceTree, renderDespiteErrors: Bool, caches: BuildCaches) async -> Stages {
         var (config, diagnostics) = Self.loadConfig(tree)
         apply(options, to: &config)
-        let compiled = caches.templates.flatMap { $0.source == tree.templates ? $0 : nil }
-            ?? BuildCaches.Templates(source: tree.templates, compiled: TemplateRenderer.make(templates: tree.templates))
+        let compiled = caches.templates.flatMap { $0.source == tree.templates ? $0 : nil } ?? BuildCaches.Templates(source: tree.templates)
         let (templates, templateDiagnostics) = compiled.compiled
-        diagnostics += templateDiagnostics
+        let (highlighter, grammars, languageDiagnostics) = compiled.languages
+        diagnostics += templateDiagnostics + languageDiagnostics
+        let highlighting = config.markdown.highlight ? highlighter.map { Highlighting(highlighter: $0, grammars: grammars) } : nil
         let renderer: MarkdownRenderer
         do {
             renderer = try MarkdownRenderer(options: markdownOptions(config))
         } catch {
             return Stages(diagnostics: diagnostics + [.error("Markdown renderer unavailable: \(error)", file: nil)], caches: caches)
         }
-        let parsed = await ContentParser(config: config, options: options, renderer: renderer).parse(tree, cache: caches.parse)
+        let parsed = await ContentParser(config: config, options: options, renderer: renderer, highlighting: highlighting).parse(tree, cache: caches.parse)
         var newCaches = caches
         newCaches.parse = parsed.cache
         newCaches.templates = compiled
@@ -80,7 +98,10 @@ public struct SiteBuilder: Sendable {
         let rendered = await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render)
         newCaches.render = rendered.cache
         return Stages(
-            diagnostics: diagnostics + rendered.diagnostics, rendered: (site, rendered.files, rendered.manifest),
+            diagnostics: diagnostics + rendered.diagnostics,
+            rendered: RenderedSite(
+                site: site, files: rendered.files, manifest: rendered.manifest, models: rendered.models, jobs: rendered.jobs,
+                config: config, renderer: renderer, highlighting: highlighting, templates: templates),
             unbuiltRoutes: parsed.unbuiltRoutes, caches: newCaches)
     }
 
@@ -114,7 +135,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Sorted, with the offending source line attached wherever a position is known.
-    private func finish(_ diagnostics: [Diagnostic], _ tree: SourceTree) -> [Diagnostic] {
+    func finish(_ diagnostics: [Diagnostic], _ tree: SourceTree) -> [Diagnostic] {
         diagnostics.sorted().map { diagnostic in
             guard diagnostic.sourceLine == nil, let file = diagnostic.file, let line = diagnostic.line,
                   let data = tree.content[file] ?? tree.templates[file] ?? (tree.config?.path == file ? tree.config?.text : nil),
@@ -135,6 +156,9 @@ public struct BuildOutput: Sendable {
     /// Every file with its kind, title, URL, sources and SHA-256 (files copied from disk get theirs from
     /// `OutputWriter`, which writes the manifest to `.sitegen/manifest.json`).
     public var manifest: Manifest
+    /// The files written afresh, when this is a rebuild (by `IncrementalBuilder`) that took every other
+    /// file unchanged from the previous build; nil when any file may differ from the previous build's.
+    public var freshFiles: [OutputFile]?
 }
 
 /// Counts for the summary line.

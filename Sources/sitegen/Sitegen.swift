@@ -13,7 +13,7 @@ struct Sitegen: AsyncParsableCommand {
             Exit status: 0 on success, 1 when the site has errors, 2 on a usage error.
             """,
         version: SitegenVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, DiffCommand.self, NewCommand.self, MarkdownCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, DiffCommand.self, NewCommand.self, MarkdownCommand.self, HighlightCommand.self]
     )
 
     /// Like ArgumentParser's, but a usage error exits 2 (as `diff` and `grep` do) instead of 64.

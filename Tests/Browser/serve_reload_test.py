@@ -15,6 +15,8 @@ temporary file, rename it over the original):
      overlay (role="alertdialog") names the file, line and message, and the page behind it is still the
      last good version; a page opened while the build is broken (/ in a second tab) shows the overlay too;
   3. the date is fixed: the pages reload, the overlay is gone and the article shows the fixed text.
+  4. with the event stream blocked (DevTools), the article changes and the page misses the reload event;
+     when the stream is unblocked and connects, the page finds its entity tag stale and reloads.
 
 Also checks that serve never writes dist/ and that the browser console has no SEVERE entries.
 Prints one PASS/FAIL line per check (INFO lines carry timings, for information only); exits 1 if any
@@ -323,6 +325,35 @@ def run(report, driver, server, base, article_path):
                  wait_for(driver, server, lambda d: marker(d) is None and overlay(d) is None),
                  f"window.__marker = {marker(driver)!r}, overlay {'shown' if overlay(driver) else 'gone'}")
     check_console(report, driver, "/ after the fix")
+
+    # --- 4: a page that missed its reload event reloads as soon as it connects ---
+    # The event stream is blocked while the page loads and the article changes, as when a save lands
+    # while a page is loading or sits in the back-forward cache.
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/__sitegen/events*"]})
+    driver.get(base + ARTICLE)
+    wait_page_ready(driver, server)
+    script(driver, "window.__marker = 4;")
+    missed_text = f"Live reload check {token} three."
+    save(article_path, fixed.replace(broken_text, missed_text, 1))
+    time.sleep(1.5)  # rebuilt by now; the reload event reached no one
+    report.check("missed: without its event stream the page still shows the previous text",
+                 page_has(driver, broken_text) and marker(driver) == 4, f"window.__marker = {marker(driver)!r}")
+    # The blocked stream's own errors are expected; anything else is not.
+    unexpected = [e.get("message", "") for e in driver.get_log("browser")
+                  if e.get("level") == "SEVERE" and "__sitegen/events" not in e.get("message", "")]
+    report.check("missed: no SEVERE console entries but the blocked stream's", not unexpected, "; ".join(unexpected))
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    seen = wait_for(driver, server, lambda d: page_has(d, missed_text))
+    report.check("missed: once the stream connects, the page sees it is stale and reloads",
+                 seen and marker(driver) is None, f"window.__marker = {marker(driver)!r}")
+    wait_page_ready(driver, server)
+    script(driver, "window.__marker = 5;")
+    time.sleep(1.5)
+    report.check("missed: the current page, connected, does not reload again", marker(driver) == 5,
+                 f"window.__marker = {marker(driver)!r}")
+    driver.execute_cdp_cmd("Network.disable", {})
+    check_console(report, driver, "article after the missed event")
 
 
 def check_overlay(report, driver, line, where):

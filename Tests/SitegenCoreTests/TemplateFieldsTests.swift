@@ -28,7 +28,7 @@ struct TemplateFieldsTests {
         let tree = SourceTree(files: files)
         let config = SiteConfig()
         let renderer = try MarkdownRenderer(options: .site)
-        let parsed = await ContentParser(config: config, options: TestSite.options(), renderer: renderer).parse(tree)
+        let parsed = await ContentParser(config: config, options: TestSite.options(), renderer: renderer, highlighting: nil).parse(tree)
         let (site, _) = await SiteAssembler(config: config).assemble(parsed.articles)
         let models = ViewModels(site: site)
         for job in models.jobs() { check(models.context(for: job)) }

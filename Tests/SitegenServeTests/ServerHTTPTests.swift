@@ -5,7 +5,10 @@ import Testing
 
 @Suite("Preview server over HTTP")
 struct ServerHTTPTests {
-    private let liveTag = #"<script src="/__sitegen/live.js" defer></script>"#
+    /// The script tag served in a page whose stored bytes are `text`.
+    private func liveTag(_ text: String) -> String {
+        #"<script src="/__sitegen/live.js" data-sha256="\#(Manifest.sha256(Data(text.utf8)))" defer></script>"#
+    }
 
     @Test("the built site has the files these tests request")
     func fixtureSite() async throws {
@@ -140,7 +143,7 @@ struct ServerHTTPTests {
                 #expect(response.status == 404, "\(path)")
                 if path.hasPrefix("/__sitegen/") { continue }
                 #expect(response.header("Content-Type") == "text/html; charset=utf-8")
-                #expect(response.text == "<html><body>Not here\(liveTag)</body></html>", "\(path)")
+                #expect(response.text == "<html><body>Not here\(liveTag("<html><body>Not here</body></html>"))</body></html>", "\(path)")
             }
         }
     }
@@ -155,7 +158,7 @@ struct ServerHTTPTests {
             let response = try await RawHTTP.request("/nope/", port: port)
             #expect(response.status == 404)
             #expect(response.header("Content-Type") == "text/html; charset=utf-8")
-            #expect(response.text == "gone" + liveTag)
+            #expect(response.text == "gone" + liveTag("gone"))
         }
         let empty = LiveSite()
         try await ServerFixture.withServer(empty) { port in
@@ -181,7 +184,7 @@ struct ServerHTTPTests {
         }
         try await ServerFixture.withServer(live) { port in
             let response = try await RawHTTP.request("/blog/first/", port: port)
-            #expect(response.text == storedText.replacingOccurrences(of: "</body>", with: liveTag + "</body>"))
+            #expect(response.text == storedText.replacingOccurrences(of: "</body>", with: liveTag(storedText) + "</body>"))
             #expect(response.header("Content-Length") == String(response.body.count))
             #expect(response.header("ETag") == "\"\(stored.sha256)-live\"")
             let css = try await RawHTTP.request("/assets/site.css", port: port)

@@ -19,6 +19,21 @@ struct ServerSnapshotTests {
         #expect(ServedSite().changedPaths(since: old) == ["/", "/assets/site.css", "/blog/x/", "/gone.txt", "/same.txt"])
     }
 
+    @Test("updating a snapshot with a rebuild's fresh files replaces them and names those whose bytes changed")
+    func updating() {
+        let old = site(["index.html": "home", "blog/x/index.html": "x", "feed.xml": "f"])
+        let fresh = [OutputFile(path: "blog/x/index.html", text: "x2"), OutputFile(path: "feed.xml", text: "f")]
+        let entries = fresh.map { file -> Manifest.Entry in
+            guard case .bytes(let data) = file.contents else { return Manifest.Entry(path: file.path, kind: .static, url: "/") }
+            return Manifest.Entry(path: file.path, sha256: Manifest.sha256(data), kind: .article, url: "/" + file.path)
+        }
+        let (new, changed) = old.updating(fresh, manifest: Manifest(baseURL: "", entries: entries))
+        #expect(changed == ["/blog/x/"])
+        #expect(new.changedPaths(since: old) == changed)
+        #expect(new["blog/x/index.html"].map { String(decoding: $0.bytes, as: UTF8.self) } == "x2")
+        #expect(new.paths == old.paths)
+    }
+
     @Test("content types by extension", arguments: [
         ("a/index.html", "text/html; charset=utf-8"), ("site.css", "text/css; charset=utf-8"),
         ("app.js", "text/javascript; charset=utf-8"), ("mod.mjs", "text/javascript; charset=utf-8"),
@@ -48,7 +63,8 @@ struct ServerSnapshotTests {
 
     @Test("the script goes before the last </body>, whatever its case, or at the end")
     func injection() {
-        let tag = String(decoding: LiveReloadInjection.tag, as: UTF8.self)
+        let sha = String(repeating: "ab", count: 32)
+        let tag = #"<script src="/__sitegen/live.js" data-sha256="\#(sha)" defer></script>"#
         let cases = [
             ("<html><body>a</body></html>", "<html><body>a\(tag)</body></html>"),
             ("<body>a</BODY >\n", "<body>a\(tag)</BODY >\n"),
@@ -59,7 +75,7 @@ struct ServerSnapshotTests {
             ("</body></body>", "</body>\(tag)</body>"),
         ]
         for (html, expected) in cases {
-            let result = LiveReloadInjection.inject(into: Array(html.utf8))
+            let result = LiveReloadInjection.inject(into: Array(html.utf8), sha256: sha)
             #expect(String(decoding: result, as: UTF8.self) == expected, "\(html)")
         }
     }

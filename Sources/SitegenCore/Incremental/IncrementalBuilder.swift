@@ -12,10 +12,40 @@ public struct IncrementalBuilder: Sendable {
         self.options = options
     }
 
-    /// The built site; throws `BuildFailure` with every diagnostic when any is an error.
-    public mutating func build(_ tree: SourceTree) async throws -> BuildOutput {
-        let (output, caches) = try await SiteBuilder(options: options).build(tree, caches: caches)
-        self.caches = caches
-        return output
+    /// Paths changed since the last successful build; nil when unknown (before the first, or after
+    /// `forgetChanges`), which makes the next build run every stage.
+    private var pending: Set<String>?
+    /// Whether the last successful build was a `ContentEdit`.
+    private(set) var usedContentEdit = false
+
+    /// The built site; throws `BuildFailure` with every diagnostic when any is an error. `changed` lists
+    /// every root-relative path whose bytes differ from the previous call's tree (nil: unknown); with it,
+    /// an edit of articles that keeps the site's shape re-renders only what shows them (`ContentEdit`).
+    public mutating func build(_ tree: SourceTree, changed: Set<String>? = nil) async throws -> BuildOutput {
+        pending = changed.flatMap { changed in pending?.union(changed) }
+        // Held only here while building, so that a `ContentEdit` updates its tables in place.
+        var caches = self.caches
+        self.caches = BuildCaches()
+        if let paths = pending, let output = await ContentEdit(options: options).apply(tree, changed: paths, to: &caches) {
+            self.caches = caches
+            pending = []
+            usedContentEdit = true
+            return output
+        }
+        do {
+            let (output, built) = try await SiteBuilder(options: options).build(tree, caches: caches)
+            self.caches = built
+            pending = []
+            usedContentEdit = false
+            return output
+        } catch {
+            self.caches = caches
+            throw error
+        }
+    }
+
+    /// Makes the next build run every stage: the tree changed in ways not reported to `build`.
+    public mutating func forgetChanges() {
+        pending = nil
     }
 }

@@ -85,6 +85,16 @@ public struct SiteLoader: Sendable {
         }
     }
 
+    /// `templates/` alone (with the built-in theme's files the site lacks), for commands that need no content.
+    public func loadTemplates() throws -> [String: Data] {
+        var tree = SourceTree()
+        var problems: [Diagnostic] = []
+        tree.templates = readAll("templates", into: &problems)
+        if useDefaultTheme { tree.addingDefaultTheme() }
+        if !problems.isEmpty { throw BuildFailure(diagnostics: problems) }
+        return tree.templates
+    }
+
     /// The config file's path (relative to the root) and bytes; nil when the default file does not exist.
     public func readConfig() throws -> (path: String, text: Data)? {
         let config = configFile ?? root.appendingPathComponent(SiteConfig.fileName)

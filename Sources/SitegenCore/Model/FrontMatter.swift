@@ -41,3 +41,21 @@ public struct FilePosition: Sendable, Hashable {
         self.column = column
     }
 }
+
+extension FrontMatter {
+    /// Whether the two differ at most in what only pages showing the article depend on: its title,
+    /// description, image and author. Everything else (the date, tags, category, draft, slug, aliases,
+    /// facts, even where each key is written) shapes the site: the order, the lists, the routes, the data
+    /// tables, the sitemap and the positions of diagnostics. A new key belongs on the shaping side unless
+    /// it is only ever shown on pages that show the article. `titleShapes`: the title also shapes the site
+    /// (comparison tables with `options_from` name their columns by it).
+    func sameShape(as other: FrontMatter, titleShapes: Bool) -> Bool {
+        var mine = self, theirs = other
+        for matter in [\FrontMatter.description, \.image, \.imageAlt, \.author] as [WritableKeyPath<FrontMatter, String?>] {
+            mine[keyPath: matter] = nil
+            theirs[keyPath: matter] = nil
+        }
+        if !titleShapes { mine.title = theirs.title }
+        return mine == theirs
+    }
+}

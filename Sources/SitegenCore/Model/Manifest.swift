@@ -24,6 +24,16 @@ public struct Manifest: Sendable, Hashable, Codable {
         self.entries = entries.sorted { $0.path < $1.path }
     }
 
+    /// The entry of the file at `path`, found by binary search.
+    public func entry(at path: String) -> Entry? {
+        var (low, high) = (0, entries.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].path == path ? entries[low] : nil
+    }
+
     /// The path part of `baseURL` (`/` or `/pr-42/`), with which every entry's `url` starts.
     public var basePath: String {
         var config = SiteConfig()

@@ -1,8 +1,8 @@
-/// The assembled site: every published article in order, with its taxonomy and neighbours. Immutable.
+/// The assembled site: every published article in order, with its taxonomy and neighbours.
 struct Site: Sendable {
     let config: SiteConfig
     /// Newest first.
-    let articles: [Article]
+    private(set) var articles: [Article]
     let tags: [Term]
     let categories: [Term]
     /// Per article (same order as `articles`): tag and category indices into `tags`/`categories`.
@@ -12,6 +12,11 @@ struct Site: Sendable {
     let related: [[Int]]
     /// Comparisons and decision helpers.
     let data: SiteData
+
+    /// Puts `article` in the place of the one at `index`; it must keep the site's shape (`FrontMatter.sameShape`).
+    mutating func replaceArticle(at index: Int, with article: Article) {
+        articles[index] = article
+    }
 }
 
 /// A tag or a category with the articles filed under it.
@@ -30,6 +35,8 @@ enum TermKind: Sendable {
 
     var plural: String { self == .tag ? "Tags" : "Categories" }
     var singular: String { self == .tag ? "tag" : "category" }
+    /// `Tag`, `Category`.
+    var title: String { self == .tag ? "Tag" : "Category" }
     /// The front-matter key the names come from.
     var frontMatterKey: String { self == .tag ? "tags" : "category" }
     var indexRoute: String { self == .tag ? "tags/" : "categories/" }

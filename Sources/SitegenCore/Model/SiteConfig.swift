@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable, Hashable {
         public var unsafeHTML = false
         /// Curly quotes, dashes and ellipses.
         public var smartPunctuation = true
+        /// Syntax highlighting of fenced code blocks with a known language.
+        public var highlight = true
         public init() {}
     }
 

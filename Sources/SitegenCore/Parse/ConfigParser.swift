@@ -6,7 +6,7 @@ enum ConfigParser {
         "title", "description", "base_url", "language", "author", "page_size",
         "feed_length", "related_count", "categories", "markdown", "preview", "preview_label",
     ]
-    static let markdownKeys = ["unsafe_html", "smart_punctuation"]
+    static let markdownKeys = ["unsafe_html", "smart_punctuation", "highlight"]
 
     static func parse(_ data: [UInt8], path: String) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
@@ -48,6 +48,7 @@ enum ConfigParser {
                 switch nested.name {
                 case "unsafe_html": reader.bool(nested, into: &config.markdown.unsafeHTML)
                 case "smart_punctuation": reader.bool(nested, into: &config.markdown.smartPunctuation)
+                case "highlight": reader.bool(nested, into: &config.markdown.highlight)
                 default: reader.unknownKey(nested, known: markdownKeys, severity: .error, in: "markdown")
                 }
             }

@@ -11,7 +11,9 @@ extension ContentParser {
             let url = resolveLink(link, source: source, position: position, resolver: resolver, diagnostics: &diagnostics)
             sites.append(LinkSite(url: url ?? link.destination, position: position))
             return url
-        }, replaceBlock: { page.html(for: $0) })
+        }, replaceBlock: { block in
+            page.html(for: block) ?? highlighting?.html(for: block, source: source, diagnostics: &diagnostics)
+        })
         diagnostics += page.diagnostics + page.brokenFragments(headingIDs: Set(rendered.headings.map(\.id)))
         if let first = rendered.rawHTML.first, !config.markdown.unsafeHTML {
             let count = rendered.rawHTML.count

@@ -6,6 +6,8 @@ struct ContentParser: Sendable {
     let config: SiteConfig
     let options: BuildOptions
     let renderer: MarkdownRenderer
+    /// Nil when highlighting is off.
+    let highlighting: Highlighting?
 
     /// Parsed articles (published ones only), content files to copy, and every problem found.
     struct Output: Sendable {
@@ -44,13 +46,14 @@ struct ContentParser: Sendable {
             staticOutputs: Set(tree.staticFiles.keys.map { String($0.dropFirst("public/".count)) }),
             basePath: config.basePath
         )
-        let (data, dataDiagnostics) = await parseData(tree, published: published)
+        let (data, dataDiagnostics, tablesFromArticles) = await parseData(tree, published: published)
+        newCache.tablesFromArticles = tablesFromArticles
         diagnostics += dataDiagnostics
         let embeds = EmbedResolver(
             comparisons: Dictionary(data.comparisons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
             decisions: Dictionary(data.decisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
             brokenIDs: data.brokenIDs, basePath: config.basePath)
-        let surroundings = ParseCache.Surroundings(resolver: resolver, embeds: embeds, config: config)
+        let surroundings = ParseCache.Surroundings(resolver: resolver, embeds: embeds, config: config, languages: highlighting?.grammars ?? [])
         let reusable = cache.surroundings == surroundings ? cache.bodies : [:]
         let bodies = await published.parallelMap { [self] source -> (Article, [Diagnostic], reused: Bool) in
             if let cached = reusable[source.path], cached.data == tree.content[source.path] { return (cached.article, cached.diagnostics, true) }
@@ -75,13 +78,13 @@ struct ContentParser: Sendable {
             unbuiltRoutes: Set(unbuilt.map { Routes.article(path: $0, slug: nil) }), diagnostics: diagnostics, cache: newCache)
     }
 
-    /// Data files, with `options_from` tables filled from the published articles.
-    private func parseData(_ tree: SourceTree, published: [ArticleSource]) async -> (SiteData, [Diagnostic]) {
+    /// Data files, with `options_from` tables filled from the published articles; and whether there are any of those.
+    private func parseData(_ tree: SourceTree, published: [ArticleSource]) async -> (SiteData, [Diagnostic], Bool) {
         let parsed = await DataParser(basePath: config.basePath).parse(tree)
         let (comparisons, diagnostics) = ComparisonResolver(basePath: config.basePath).resolve(parsed.comparisons, articles: published)
         let broken = parsed.brokenComparisons.map { "comparison " + $0 } + parsed.brokenDecisions.map { "decision-helper " + $0 }
         let data = SiteData(comparisons: comparisons.sorted { $0.id < $1.id }, decisions: parsed.decisions.sorted { $0.id < $1.id }, brokenIDs: Set(broken))
-        return (data, parsed.diagnostics + diagnostics)
+        return (data, parsed.diagnostics + diagnostics, parsed.comparisons.contains { $0.optionsFrom != nil })
     }
 
     static func isData(_ path: String) -> Bool { path.hasPrefix("content/data/") }

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenHighlight
 
 /// What one parse keeps for the next (`sitegen serve` rebuilds after every save): the front matter of
 /// every file and the rendered body of every article, each with the bytes it was read from.
@@ -19,11 +20,15 @@ struct ParseCache: Sendable {
         let resolver: LinkResolver
         let embeds: EmbedResolver
         let config: SiteConfig
+        /// The highlighting languages (none when highlighting is off).
+        let languages: [Grammar]
     }
 
     var heads: [String: Head] = [:]
     var bodies: [String: Body] = [:]
     var surroundings: Surroundings?
+    /// Whether a comparison takes its columns from articles (`options_from`), so their titles shape the site.
+    var tablesFromArticles = false
     /// The next `Article.revision` to hand out.
     var nextRevision = 0
 }

@@ -31,8 +31,9 @@ struct FeedWriter: Sendable {
 
     /// Site feeds plus one Atom feed per tag and per category, written in parallel. Each entry's
     /// content is escaped once and shared by every feed it is in. A feed whose key (title, page, entry
-    /// revisions and tags) equals the one in `cache` is taken from it.
-    func files(cache: FeedCache = FeedCache()) async -> ([OutputFile], FeedCache) {
+    /// revisions and tags) equals the one in `cache` is taken from it. `edited`: the site is the cache's but
+    /// for edits of these articles that keep its shape, so a feed without them keeps its cached key.
+    func files(cache: FeedCache = FeedCache(), edited: Set<Int>? = nil) async -> ([OutputFile], FeedCache) {
         let newest = Array(site.articles.indices.prefix(limit(site.articles.count)))
         var feeds = [
             Feed(path: FeedRoutes.rss, title: site.config.title, entries: newest, alternate: ""),
@@ -47,7 +48,10 @@ struct FeedWriter: Sendable {
             }
         }
         let valid = cache.config == site.config ? cache.feeds : [:]
-        let keys = feeds.map(key)
+        let keys = feeds.map { feed in
+            if let edited, let cached = valid[feed.path], !feed.entries.contains(where: edited.contains) { return cached.key }
+            return key(feed)
+        }
         let stale = zip(feeds, keys).filter { valid[$0.0.path]?.key != $0.1 }.map(\.0)
         let used = Array(Set(stale.filter { $0.path != FeedRoutes.json }.flatMap(\.entries))).sorted()
         let escaped = await used.parallelMap { [self] index in absoluteLinks(site.articles[index].html).xmlEscaped }

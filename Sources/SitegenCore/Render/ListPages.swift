@@ -55,6 +55,27 @@ extension ViewModels {
         }
     }
 
+    /// Whether the page of `job` shows the summary, or the title and link, of any article at `indices`, so
+    /// that an edit of them that keeps the site's shape and changes their summaries may change it (besides
+    /// their own pages). Kept beside `context(for:)`: each case must name every article whose summary or
+    /// title its context reads.
+    func shows(_ job: PageJob, anyOf indices: Set<Int>) -> Bool {
+        let size = site.config.pageSize
+        func onPage(_ items: some Collection<Int>, _ page: Int) -> Bool {
+            items.dropFirst((page - 1) * size).prefix(size).contains(where: indices.contains)
+        }
+        switch job.kind {
+        case .article(let index):
+            return indices.contains(index) || indices.contains(index - 1) || indices.contains(index + 1)
+                || site.related[index].contains(where: indices.contains)
+        case .home(let page): return onPage(site.articles.indices, page)
+        case .term(let kind, let index, let page): return onPage(terms(kind)[index].articles, page)
+        case .termIndex, .notFound: return false
+        case .archive: return true
+        case .redirect(let index, _): return indices.contains(index)
+        }
+    }
+
     private func homePage(_ page: Int) -> PageContext {
         let title = page == 1 ? site.config.title : "\(site.config.title), page \(page)"
         var context = self.context(page: meta(title: title, description: site.config.description, route: Routes.page(page, of: "")))

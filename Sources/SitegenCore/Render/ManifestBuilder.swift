@@ -20,7 +20,7 @@ struct ManifestBuilder: Sendable {
         ]
         for kind in [TermKind.tag, .category] {
             for term in models.terms(kind) {
-                feeds[kind.route(term.slug) + "atom.xml"] = ("Atom feed: \(Self.label(kind)) \(term.name)", newest(term.articles))
+                feeds[kind.route(term.slug) + "atom.xml"] = ("Atom feed: \(kind.title) \(term.name)", newest(term.articles))
             }
         }
         self.feeds = feeds
@@ -38,36 +38,7 @@ struct ManifestBuilder: Sendable {
     private var site: Site { models.site }
 
     /// A page rendered from a template.
-    func page(_ job: PageJob) -> Manifest.Entry {
-        let (kind, title, articles) = describe(job)
-        return Manifest.Entry(path: Routes.outputPath(job.route), kind: kind, title: title, url: models.urls.path(job.route),
-                              sources: articles.map { site.articles[$0].path })
-    }
-
-    /// The kind, title and listed articles of a page.
-    private func describe(_ job: PageJob) -> (Manifest.Kind, String, [Int]) {
-        let size = site.config.pageSize
-        func slice(_ items: some Collection<Int>, _ page: Int) -> [Int] { Array(items.dropFirst((page - 1) * size).prefix(size)) }
-        func paged(_ title: String, _ page: Int) -> String { page == 1 ? title : "\(title) — page \(page)" }
-        switch job.kind {
-        case .article(let index):
-            return (.article, site.articles[index].meta.title, [index])
-        case .home(let page):
-            return (.home, paged("Home", page), slice(site.articles.indices, page))
-        case .term(let kind, let index, let page):
-            let term = models.terms(kind)[index]
-            return (kind == .tag ? .tag : .category, paged("\(Self.label(kind)): \(term.name)", page), slice(term.articles, page))
-        case .termIndex(let kind):
-            let listed = Set(models.terms(kind).flatMap(\.articles)).sorted()
-            return (kind == .tag ? .tagsIndex : .categoriesIndex, kind.plural, listed)
-        case .archive:
-            return (.archive, "Archive", Array(site.articles.indices))
-        case .notFound:
-            return (.notFound, "Page not found", [])
-        case .redirect(let index, _):
-            return (.redirect, "Redirect to \(site.articles[index].meta.title)", [index])
-        }
-    }
+    func page(_ job: PageJob) -> Manifest.Entry { models.manifestEntry(for: job) }
 
     /// A site feed or a tag's or category's Atom feed.
     func feed(_ path: String) -> Manifest.Entry {
@@ -116,8 +87,6 @@ struct ManifestBuilder: Sendable {
         }
         return Manifest(baseURL: urls.baseURL, entries: described)
     }
-
-    private static func label(_ kind: TermKind) -> String { kind == .tag ? "Tag" : "Category" }
 }
 
 private extension String {

@@ -10,6 +10,9 @@ struct SiteRenderer: Sendable {
         var manifest: Manifest
         var diagnostics: [Diagnostic]
         var cache: RenderCache
+        /// The view models and pages the files were rendered from.
+        var models: ViewModels
+        var jobs: [PageJob]
     }
 
     /// Renders `site`; a page whose template and view model equal those in `cache`, and a feed whose
@@ -58,7 +61,7 @@ struct SiteRenderer: Sendable {
         newCache.hashes = Dictionary(uniqueKeysWithValues: manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } })
         newCache.rendered = Set(pages.filter(\.fresh).map(\.file.path) + feedCache.feeds.filter { $0.value.fresh }.map(\.key))
         newCache.feeds.markReused()
-        return Rendered(files: table.files, manifest: manifest, diagnostics: table.diagnostics, cache: newCache)
+        return Rendered(files: table.files, manifest: manifest, diagnostics: table.diagnostics, cache: newCache, models: models, jobs: jobs)
     }
 
     private func origin(of job: PageJob, site: Site) -> OutputTable.Origin {

@@ -1,11 +1,11 @@
 /// Builds the view models of `PageContext.swift` from the assembled site. Pure and cheap per call,
 /// so pages can be rendered in parallel.
 struct ViewModels: Sendable {
-    let site: Site
+    private(set) var site: Site
     let urls: SiteURLs
     let siteView: SiteView
     /// Summaries of all articles, built once and shared by every list page.
-    let summaries: [ArticleSummary]
+    private(set) var summaries: [ArticleSummary]
     /// The site's RSS, Atom and JSON feeds, advertised on every page.
     let siteFeeds: [FeedLink]
 
@@ -31,6 +31,16 @@ struct ViewModels: Sendable {
             FeedLink(title: "\(config.title) (Atom)", url: urls.path(FeedRoutes.atom), type: "application/atom+xml"),
             FeedLink(title: "\(config.title) (JSON Feed)", url: urls.path(FeedRoutes.json), type: "application/feed+json"),
         ]
+    }
+
+    /// Puts `article` in the place of the one at `index`, which it must equal in everything that shapes the
+    /// site (`FrontMatter.sameShape`), and makes its summary again; returns whether the summary changed.
+    mutating func replaceArticle(at index: Int, with article: Article) -> Bool {
+        site.replaceArticle(at: index, with: article)
+        let summary = Self.summary(site: site, urls: urls, index: index)
+        if summary == summaries[index] { return false }
+        summaries[index] = summary
+        return true
     }
 
     /// `1 article`, `12 articles`.

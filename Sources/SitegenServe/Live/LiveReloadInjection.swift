@@ -1,11 +1,16 @@
 /// Where and what the preview server adds to the HTML it sends: the live-reload script tag, right before
 /// the last `</body>` (or at the end when there is none). Stored bytes are never changed.
 enum LiveReloadInjection {
-    /// The tag that is inserted.
-    static let tag = Array(#"<script src="/__sitegen/live.js" defer></script>"#.utf8)
+    /// The tag that is inserted into a page whose stored bytes have the SHA-256 `sha256`: the script
+    /// compares it with the page's current entity tag whenever it (re)connects, so a page that missed a
+    /// reload event (it was loading, or in the back-forward cache) reloads then.
+    static func tag(sha256: String) -> [UInt8] {
+        Array(#"<script src="/__sitegen/live.js" data-sha256="\#(sha256)" defer></script>"#.utf8)
+    }
 
-    /// `html` with the tag inserted.
-    static func inject(into html: [UInt8]) -> [UInt8] {
+    /// `html`, whose stored bytes have the SHA-256 `sha256`, with the tag inserted.
+    static func inject(into html: [UInt8], sha256: String) -> [UInt8] {
+        let tag = tag(sha256: sha256)
         let offset = insertionOffset(in: html)
         var result: [UInt8] = []
         result.reserveCapacity(html.count + tag.count)

@@ -1,5 +1,6 @@
 /// The client side of live reload, served at `/__sitegen/live.js`: listens to `/__sitegen/events`, reloads
-/// the page on `reload` (keeping the scroll position), and shows the build's problems in an overlay on
+/// the page on `reload` (keeping the scroll position) or when it (re)connects and finds the page's entity
+/// tag changed, and shows the build's problems in an overlay on
 /// `failed` or when `/__sitegen/status` says the site is failing.
 enum LiveReloadScript {
     static let source = #"""
@@ -7,6 +8,8 @@ enum LiveReloadScript {
     (function () {
       "use strict";
       var scrollKey = "sitegen-scroll:" + location.pathname;
+      // The SHA-256 of the page as served; its entity tag now says whether it is still current.
+      var ownSHA = document.currentScript ? document.currentScript.getAttribute("data-sha256") : null;
       var overlay = null;
       var lastFocus = null;
 
@@ -151,11 +154,33 @@ enum LiveReloadScript {
           .catch(function () { });
       }
 
+      // A reload event sent while this page was loading, or while it sat in the back-forward cache, never
+      // reached it: on every (re)connection, ask whether the page is still the one served now.
+      function reloadIfStale() {
+        if (!ownSHA || typeof window.fetch !== "function") { return; }
+        window.fetch(location.href, { method: "HEAD", cache: "no-store" })
+          .then(function (response) {
+            var tag = response.headers.get("ETag");
+            if (tag && tag.indexOf(ownSHA) === -1) { reload(); }
+          })
+          .catch(function () { });
+      }
+
       // EventSource reconnects by itself; it is closed while the page is hidden in the back-forward cache.
       var source = null;
       function connect() {
         if (typeof window.EventSource !== "function" || source) { return; }
         source = new EventSource("/__sitegen/events");
+        source.addEventListener("hello", reloadIfStale);
+        // A connection that could not be made at all is closed for good; try again (then `hello` checks
+        // whether this page went stale in the meantime).
+        source.addEventListener("error", function () {
+          if (source && source.readyState === 2) {
+            source.close();
+            source = null;
+            window.setTimeout(connect, 1000);
+          }
+        });
         source.addEventListener("reload", reload);
         source.addEventListener("failed", function (event) { show(diagnosticsOf(event.data)); });
       }

@@ -19,11 +19,11 @@ public actor LiveSite {
     }
 
     /// Serves `site` from now on and clears the failure. Sends `.reload(changed:)` with the site URLs that
-    /// changed since the previous snapshot, when any did or when the previous build had failed (so open
-    /// pages drop their overlay). Returns the changed URLs.
+    /// changed since the previous snapshot (`changed` when the caller knows them, sorted), when any did or
+    /// when the previous build had failed (so open pages drop their overlay). Returns the changed URLs.
     @discardableResult
-    public func publish(_ site: ServedSite) -> [String] {
-        let changed = site.changedPaths(since: current)
+    public func publish(_ site: ServedSite, changed known: [String]? = nil) -> [String] {
+        let changed = known ?? site.changedPaths(since: current)
         let wasFailing = isFailing
         current = site
         failure = []

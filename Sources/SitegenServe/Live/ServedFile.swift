@@ -19,7 +19,7 @@ public struct ServedFile: Sendable {
         self.sha256 = sha256
         contentType = ContentType.of(path: path)
         stored = ByteBuffer(bytes: bytes)
-        served = contentType == ContentType.html ? ByteBuffer(bytes: LiveReloadInjection.inject(into: [UInt8](bytes))) : stored
+        served = contentType == ContentType.html ? ByteBuffer(bytes: LiveReloadInjection.inject(into: [UInt8](bytes), sha256: sha256)) : stored
     }
 
     /// The stored bytes, as `sitegen build` writes them (without the live-reload script).

@@ -56,6 +56,27 @@ public struct ServedSite: Sendable {
         refusedPaths = refused.sorted()
     }
 
+    /// This site with `files` (each in memory, each with its hash in `manifest`) put in, replacing the files
+    /// at their paths, and the site URLs whose bytes changed, sorted: the snapshot of a rebuild that
+    /// wrote only these files afresh (`BuildOutput.freshFiles`), made without going through the others.
+    public func updating(_ files: [OutputFile], manifest: Manifest) -> (site: ServedSite, changed: [String]) {
+        var served = self.files
+        var changed = Set<String>()
+        for file in files {
+            guard case .bytes(let data) = file.contents else { continue }
+            let hash = manifest.entry(at: file.path)?.sha256 ?? Manifest.sha256(data)
+            if served[file.path]?.sha256 == hash { continue }
+            served[file.path] = ServedFile(path: file.path, bytes: data, sha256: hash)
+            changed.insert(Self.url(of: file.path))
+        }
+        return (ServedSite(files: served, refusedPaths: refusedPaths), changed.sorted())
+    }
+
+    private init(files: [String: ServedFile], refusedPaths: [String]) {
+        self.files = files
+        self.refusedPaths = refusedPaths
+    }
+
     /// The file at an output path such as `blog/x/index.html`.
     public subscript(path: String) -> ServedFile? {
         files[path]

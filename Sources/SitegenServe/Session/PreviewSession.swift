@@ -40,17 +40,23 @@ public struct PreviewSession: Sendable {
         let loader = SiteLoader(root: settings.root, configFile: settings.configFile)
         // Watch first, so a save during the first build is not missed.
         let changes = SiteWatcher(root: settings.root, configFile: settings.configFile, output: settings.output).changes()
-        var rebuilder = Rebuilder(loader: loader, builder: IncrementalBuilder(options: settings.options), live: live, output: outputWriter, log: log)
-        await rebuilder.start()
-        let server = PreviewServer(live: live, host: settings.host, port: settings.port, basePath: rebuilder.basePath)
+        let (basePaths, basePathFound) = AsyncStream.makeStream(of: String.self)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run(onListening: onListening) }
-            group.addTask { [rebuilder] in
-                var rebuilder = rebuilder  // from here on owned by this task alone
+            group.addTask { [live, settings, outputWriter] in
+                // Made and owned by this task alone: a second copy of the rebuilder would hold on to its caches,
+                // and the first rebuild would then copy them all instead of updating them in place.
+                var rebuilder = Rebuilder(loader: loader, builder: IncrementalBuilder(options: settings.options), live: live, output: outputWriter, log: log)
+                await rebuilder.start()
+                basePathFound.yield(rebuilder.basePath)
+                basePathFound.finish()
                 for await paths in changes { await rebuilder.rebuild(paths) }
             }
             // Either ends only on cancellation or with the server's bind error: stop the other one too.
             defer { group.cancelAll() }
+            var first = basePaths.makeAsyncIterator()
+            guard let basePath = await first.next() else { return }
+            let server = PreviewServer(live: live, host: settings.host, port: settings.port, basePath: basePath)
+            group.addTask { try await server.run(onListening: onListening) }
             try await group.next()
         }
     }

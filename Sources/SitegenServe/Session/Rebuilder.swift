@@ -46,9 +46,11 @@ struct Rebuilder: Sendable {
         do {
             try loader.reload(&tree, paths: paths)
         } catch let failure as BuildFailure {
+            builder.forgetChanges()
             await report(failure.diagnostics)
             return
         } catch {
+            builder.forgetChanges()
             await report([.error("cannot read the changed files: \(error)", file: nil)])
             return
         }
@@ -61,9 +63,14 @@ struct Rebuilder: Sendable {
     private mutating func build(reason: String, changed paths: Set<String>?) async {
         let start = ContinuousClock.now
         do {
-            let result = try await builder.build(tree)
-            served = ServedSite(output: result, reusing: served)
-            let changed = await live.publish(served)
+            let result = try await builder.build(tree, changed: paths)
+            var known: [String]?
+            if let fresh = result.freshFiles {
+                (served, known) = served.updating(fresh, manifest: result.manifest)
+            } else {
+                served = ServedSite(output: result, reusing: served)
+            }
+            let changed = await live.publish(served, changed: known)
             let elapsed = start.duration(to: .now)
             log("\(reason) in \(Self.milliseconds(elapsed)) ms: \(changed.count) \(changed.count == 1 ? "file" : "files") changed")
             let shown = paths.map { paths in result.diagnostics.filter { $0.file.map(paths.contains) ?? false } } ?? result.diagnostics

@@ -1,0 +1,196 @@
+import Foundation
+import SitegenHighlight
+import Yams
+
+/// Reads the highlighter's languages, one YAML file each in `templates/highlight/` (format:
+/// docs/highlighting.md), reporting every problem at its line and column.
+struct LanguageParser {
+    static let folder = "templates/highlight/"
+
+    /// The highlighter for every language file in `templates`, and the grammars it was made from; nil
+    /// (with the diagnostics) when any file has an error.
+    static func highlighter(templates: [String: Data]) -> (Highlighter?, [Grammar], [Diagnostic]) {
+        var grammars: [Grammar] = []
+        var diagnostics: [Diagnostic] = []
+        var owners: [String: String] = [:]
+        for path in templates.keys.sorted() where path.hasPrefix(folder) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) {
+            let (grammar, problems) = parse(path: path, data: templates[path]!)
+            diagnostics += problems
+            guard let (grammar, aliasNodes, block) = grammar else { continue }
+            for (alias, node) in zip(grammar.aliases, aliasNodes) {
+                if let owner = owners[alias.lowercased()] {
+                    diagnostics.append(block.diagnostic(.error, "alias '\(alias)' is already taken by \(owner)", at: node.mark))
+                }
+                owners[alias.lowercased()] = path
+            }
+            grammars.append(grammar)
+        }
+        guard !diagnostics.hasErrors else { return (nil, grammars, diagnostics) }
+        do {
+            return (try Highlighter(grammars: grammars), grammars, diagnostics)
+        } catch {
+            // `parse` compiled every grammar on its own already.
+            return (nil, grammars, diagnostics + [.error("cannot compile the highlighting languages: \(error)", file: nil)])
+        }
+    }
+
+    /// One language file: its grammar (with the node of each alias and the block, for later messages), or
+    /// nil with the diagnostics.
+    static func parse(path: String, data: Data) -> ((Grammar, [Node], YAMLBlock)?, [Diagnostic]) {
+        let source: SourceText
+        switch SourceText.decode(data, path: path) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let text): source = text
+        }
+        let block = YAMLBlock(source: source, yaml: source.text, firstLine: 1)
+        let entries: [YAMLEntry]
+        switch block.topLevelMapping(what: "a language file") {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let value): entries = value
+        }
+        var reader = LanguageReader(reader: YAMLValueReader(block: block))
+        let read = reader.grammar(entries, path: path)
+        let diagnostics = reader.reader.diagnostics
+        guard let (grammar, aliasNodes, ruleNodes) = read, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        do {
+            _ = try Highlighter(grammars: [grammar])
+        } catch let error as LanguageError {
+            let node = error.error.state.flatMap { state in error.error.rule.flatMap { ruleNodes[state]?[$0] } }
+            return (nil, diagnostics + [block.diagnostic(.error, error.error.message, at: node?.mark)])
+        } catch {
+            return (nil, diagnostics + [block.diagnostic(.error, "\(error)", at: nil)])
+        }
+        return ((grammar, aliasNodes, block), diagnostics)
+    }
+}
+
+/// The highlighter of a site, for `sitegen highlight`.
+public enum SiteHighlighter {
+    /// The highlighter for the language files among `templates` (`templates/highlight/*.yaml`); throws
+    /// `BuildFailure` with every problem of those files.
+    public static func make(templates: [String: Data]) throws -> Highlighter {
+        let (highlighter, _, diagnostics) = LanguageParser.highlighter(templates: templates)
+        guard let highlighter else { throw BuildFailure(diagnostics: diagnostics) }
+        return highlighter
+    }
+
+    /// `Name: alias, alias` per language, sorted by name.
+    public static func list(templates: [String: Data]) -> [String] {
+        LanguageParser.highlighter(templates: templates).1.map { "\($0.name): \($0.aliases.joined(separator: ", "))" }.sorted()
+    }
+}
+
+/// The typed reads of one language file.
+struct LanguageReader {
+    var reader: YAMLValueReader
+    static let keys = ["name", "aliases", "case_insensitive", "defaults", "states"]
+    static let ruleKeys = ["match", "words", "token", "groups", "push", "pop"]
+
+    mutating func grammar(_ entries: [YAMLEntry], path: String) -> (Grammar, [Node], [String: [Node]])? {
+        var name: String?, aliases: [(value: String, node: Node)] = [], caseInsensitive = false
+        var defaults: [String: String] = [:], states: [String: [Grammar.Rule]] = [:], ruleNodes: [String: [Node]] = [:]
+        var statesEntry: YAMLEntry?
+        for entry in entries {
+            switch entry.name {
+            case "name": name = reader.string(entry)
+            case "aliases": aliases = reader.stringList(entry) ?? []
+            case "case_insensitive": reader.bool(entry, into: &caseInsensitive)
+            case "defaults":
+                for item in reader.mapping(entry) where !item.value.isNull {
+                    if let kind = token(item) { defaults[item.name] = kind }
+                }
+            case "states":
+                statesEntry = entry
+                for state in reader.mapping(entry) {
+                    guard case .sequence(let items) = state.value else {
+                        reader.error("state '\(state.name)' must be a list of rules, found \(state.value.kindDescription)", at: state.value)
+                        continue
+                    }
+                    let rules = items.map { (rule($0), $0) }
+                    states[state.name] = rules.compactMap(\.0)
+                    ruleNodes[state.name] = rules.filter { $0.0 != nil }.map(\.1)
+                }
+            default: reader.unknownKey(entry, known: Self.keys, severity: .error, in: nil)
+            }
+        }
+        let top = entries.first?.key ?? Node("")
+        if name == nil { reader.error("a language file needs 'name'", at: top) }
+        if aliases.isEmpty { reader.error("a language file needs 'aliases', the fence words that select it", at: top) }
+        if let statesEntry, states["root"] == nil { reader.error("'states' needs a 'root' state, where scanning starts", at: statesEntry.key) }
+        if statesEntry == nil { reader.error("a language file needs 'states'", at: top) }
+        guard let name else { return nil }
+        let grammar = Grammar(name: name, aliases: aliases.map(\.value), states: states, defaults: defaults, caseInsensitive: caseInsensitive)
+        return (grammar, aliases.map(\.node), ruleNodes)
+    }
+
+    private mutating func rule(_ node: Node) -> Grammar.Rule? {
+        guard case .mapping(let mapping) = node else {
+            reader.error("a rule must be a mapping such as {match: '//.*', token: comment}, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        var pattern: String?, kind: String?, groups: [String?] = [], action = Grammar.Action.none
+        for entry in mapping.map({ YAMLEntry(key: $0.key, value: $0.value) }) {
+            switch entry.name {
+            case "match": pattern = reader.string(entry)
+            case "words":
+                let words = reader.stringList(entry) ?? []
+                if words.isEmpty { reader.error("'words' must list at least one word", at: entry.value) }
+                pattern = words.isEmpty ? "(?!)" : "\\b(?:" + Self.trie(Set(words.map(\.value)).sorted()) + ")\\b"
+            case "token": kind = entry.value.isNull ? nil : token(entry)
+            case "groups":
+                guard case .sequence(let items) = entry.value else {
+                    reader.error("'groups' must be a list of classes (null: the rule's token)", at: entry.value)
+                    continue
+                }
+                groups = items.map { $0.isNull ? nil : token(YAMLEntry(key: entry.key, value: $0)) }
+            case "push": if let target = reader.string(entry) { action = .push(target) }
+            case "pop": if reader.bool(entry) == true { action = .pop }
+            default: reader.unknownKey(entry, known: Self.ruleKeys, severity: .error, in: "rule")
+            }
+        }
+        guard let pattern else {
+            reader.error("a rule needs 'match' (a regular expression) or 'words' (a list of words)", at: node)
+            return nil
+        }
+        return Grammar.Rule(pattern: pattern, token: kind, groups: groups, action: action)
+    }
+
+    /// An alternation matching exactly `words` (sorted, distinct), with common prefixes factored out
+    /// (`a(?:s(?:ync)?|wait)`): the regex engine then tries a handful of branches at each position
+    /// instead of every word.
+    static func trie(_ words: [String]) -> String {
+        var branches: [String] = []
+        var index = words.startIndex
+        while index < words.endIndex {
+            let first = words[index].first!
+            var rests: [String] = []
+            while index < words.endIndex, words[index].first == first {
+                rests.append(String(words[index].dropFirst()))
+                index += 1
+            }
+            let head = NSRegularExpression.escapedPattern(for: String(first))
+            let longer = rests.filter { !$0.isEmpty }
+            if longer.isEmpty {
+                branches.append(head)
+            } else if longer.count == 1, rests.count == 1 {
+                branches.append(head + NSRegularExpression.escapedPattern(for: longer[0]))
+            } else {
+                branches.append(head + "(?:" + trie(longer) + ")" + (longer.count < rests.count ? "?" : ""))
+            }
+        }
+        return branches.joined(separator: "|")
+    }
+
+    /// A class name, checked against the known ones.
+    private mutating func token(_ entry: YAMLEntry) -> String? {
+        guard let kind = entry.value.text else {
+            reader.error("a class must be text, found \(entry.value.kindDescription)", at: entry.value)
+            return nil
+        }
+        guard Grammar.classes.contains(kind) else {
+            reader.error("unknown class '\(kind)'\(Suggestion.didYouMean(kind, in: Grammar.classes.sorted()))", at: entry.value)
+            return nil
+        }
+        return kind
+    }
+}
