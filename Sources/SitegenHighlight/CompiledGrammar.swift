@@ -37,11 +37,37 @@ struct CompiledGrammar: Sendable {
                 groups.append(next)
                 next += 1 + single.numberOfCaptureGroups
             }
-            let joined = rules.isEmpty ? "(?!)" : rules.map { "(\($0.pattern))" }.joined(separator: "|")
+            // Groups only matter where a rule gives them classes; fewer groups make every match cheaper.
+            let joined = rules.isEmpty ? "(?!)" : rules.map { "(\($0.groups.isEmpty ? Self.withoutCaptures($0.pattern) : $0.pattern))" }.joined(separator: "|")
             let expression = try NSRegularExpression(pattern: joined, options: Self.options(grammar))
             states[stateName] = State(expression: expression, rules: rules, groups: groups, defaultKind: grammar.defaults[stateName])
         }
         self.states = states
+    }
+
+    /// `pattern` with every capturing group made non-capturing: `(a|b)` → `(?:a|b)`. Escapes and
+    /// bracketed sets (which may nest in ICU) are left alone.
+    static func withoutCaptures(_ pattern: String) -> String {
+        var result = ""
+        var escaped = false, setDepth = 0
+        var scalars = pattern.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            result.unicodeScalars.append(scalar)
+            if escaped {
+                escaped = false
+            } else if scalar == "\\" {
+                escaped = true
+            } else if scalar == "[" {
+                setDepth += 1
+            } else if scalar == "]", setDepth > 0 {
+                setDepth -= 1
+            } else if scalar == "(", setDepth == 0, pending != "?" {
+                result += "?:"
+            }
+        }
+        return result
     }
 
     private static func options(_ grammar: Grammar) -> NSRegularExpression.Options {

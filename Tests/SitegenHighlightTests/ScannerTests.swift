@@ -102,6 +102,14 @@ struct ScannerTests {
             """)
     }
 
+    @Test("rules without group classes lose their capturing groups, and nothing else")
+    func withoutCaptures() {
+        #expect(CompiledGrammar.withoutCaptures("(a|b)c") == "(?:a|b)c")
+        #expect(CompiledGrammar.withoutCaptures(#"\(x\)(y)"#) == #"\(x\)(?:y)"#)
+        #expect(CompiledGrammar.withoutCaptures("[(][a[(]]((?=x))") == "[(][a[(]](?:(?=x))")
+        #expect(CompiledGrammar.withoutCaptures("(?:a)(?<n>b)") == "(?:a)(?<n>b)")
+    }
+
     @Test("info strings: language, lines and numbers; problems for the rest")
     func info() {
         let parsed = CodeBlockOptions.parse(info: "swift {lines=3-5, 8 numbers}")
