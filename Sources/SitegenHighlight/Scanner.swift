@@ -32,21 +32,29 @@ struct Scanner {
         let length = text.length
         var position = 0
         var emptyActions = 0
+        // Foundation's match enumeration takes an escaping closure, so it works on copies written back below.
+        var tokens = output.taken(), states = stack
+        defer {
+            output = tokens
+            stack = states
+        }
         func emit(_ start: Int, _ end: Int, _ kind: String?) {
             guard end > start else { return }
-            output.append(text.substring(with: NSRange(location: start, length: end - start)), kind)
+            tokens.append(text.substring(with: NSRange(location: start, length: end - start)), kind)
         }
         while position < length {
-            let state = grammar.states[stack.last!]!
-            let matches = state.expression.matches(in: line, options: [.withTransparentBounds, .withoutAnchoringBounds],
-                                                   range: NSRange(location: position, length: length - position))
+            let state = grammar.states[states.last!]!
             var changed = false
-            for match in matches {
+            // Matches come one by one; the search stops at the first that changes the state, and the rest of
+            // the line is searched again in the new one.
+            state.expression.enumerateMatches(in: line, options: [.withTransparentBounds, .withoutAnchoringBounds],
+                                              range: NSRange(location: position, length: length - position)) { match, _, stop in
+                guard let match else { return }
                 let index = state.groups.firstIndex { match.range(at: $0).location != NSNotFound } ?? 0
                 let rule = state.rules[index]
                 if match.range.length == 0 {
                     // An empty match only counts when it changes the state, and only a few times in a row.
-                    guard rule.action != .none else { continue }
+                    guard rule.action != .none else { return }
                     emit(position, match.range.location, state.defaultKind)
                     position = match.range.location
                     emptyActions += 1
@@ -56,7 +64,8 @@ struct Scanner {
                         position = next
                         emptyActions = 0
                         changed = true
-                        break
+                        stop.pointee = true
+                        return
                     }
                 } else {
                     emptyActions = 0
@@ -64,20 +73,17 @@ struct Scanner {
                     emitMatch(match, rule: rule, group: state.groups[index], default: state.defaultKind, emit: emit)
                     position = match.range.location + match.range.length
                 }
-                guard rule.action != .none else { continue }
                 switch rule.action {
-                case .none: break
-                case .push(let target): if stack.count < Self.maximumDepth { stack.append(target) }
-                case .pop: if stack.count > 1 { stack.removeLast() }
+                case .none: return
+                case .push(let target): if states.count < Self.maximumDepth { states.append(target) }
+                case .pop: if states.count > 1 { states.removeLast() }
                 }
                 changed = true
-                break
+                stop.pointee = true
             }
             if !changed {
                 emit(position, length, state.defaultKind)
                 position = length
-            } else if position == length {
-                break
             }
         }
     }
@@ -120,6 +126,12 @@ struct Scanner {
 /// Tokens as they are emitted, neighbours of one class joined.
 private struct TokenList {
     var tokens: [Token] = []
+
+    /// This list, leaving this one empty (so the caller holds the only copy).
+    mutating func taken() -> TokenList {
+        defer { tokens = [] }
+        return self
+    }
 
     mutating func append(_ text: String, _ kind: String?) {
         if let last = tokens.indices.last, tokens[last].kind == kind {
