@@ -53,6 +53,15 @@ struct ScannerTests {
         #expect(try Self.scan("/* never closed\nlet") == [Token(text: "/* never closed\nlet", kind: "comment")])
     }
 
+    @Test("a line over the length limit is not scanned: it takes its state's class, and the state carries on")
+    func longLine() throws {
+        let long = String(repeating: "let ", count: 300)
+        #expect(try Self.scan("/* open\n\(long)\n*/ let") == [
+            Token(text: "/* open\n\(long)\n*/", kind: "comment"), Token(text: " ", kind: nil), Token(text: "let", kind: "keyword"),
+        ])
+        #expect(try Self.scan(long + "\nlet") == [Token(text: long + "\n", kind: nil), Token(text: "let", kind: "keyword")])
+    }
+
     @Test("unknown languages give nil; aliases ignore case")
     func languages() throws {
         let highlighter = try Highlighter(grammars: [Self.grammar])
