@@ -9,21 +9,23 @@ public struct ServedFile: Sendable {
     public let contentType: String
     /// Lower-case hexadecimal SHA-256 of the stored bytes.
     public let sha256: String
-    /// The stored bytes, as `sitegen build` writes them.
-    let stored: ByteBuffer
-    /// What goes over the wire: the stored bytes, or for HTML the bytes with the live-reload script tag.
-    let served: ByteBuffer
+    /// The stored bytes, as `sitegen build` writes them (without the live-reload script). The build's own
+    /// `Data`, not a copy: a large site's output is held once, not once per snapshot.
+    public let bytes: Data
+    /// For HTML, the bytes with the live-reload script tag, ready for the wire; nil for other files, which
+    /// are sent as they are stored.
+    private let injected: ByteBuffer?
 
     init(path: String, bytes: Data, sha256: String) {
         self.path = path
         self.sha256 = sha256
+        self.bytes = bytes
         contentType = ContentType.of(path: path)
-        stored = ByteBuffer(bytes: bytes)
-        served = contentType == ContentType.html ? ByteBuffer(bytes: LiveReloadInjection.inject(into: [UInt8](bytes), sha256: sha256)) : stored
+        injected = contentType == ContentType.html ? ByteBuffer(bytes: LiveReloadInjection.inject(into: [UInt8](bytes), sha256: sha256)) : nil
     }
 
-    /// The stored bytes, as `sitegen build` writes them (without the live-reload script).
-    public var bytes: Data { Data(stored.readableBytesView) }
+    /// What goes over the wire: the stored bytes, or for HTML the bytes with the live-reload script tag.
+    var served: ByteBuffer { injected ?? ByteBuffer(bytes: bytes) }
 
     /// The bytes the server sends: for HTML, the stored bytes with the live-reload script tag.
     public var servedBytes: Data { Data(served.readableBytesView) }
