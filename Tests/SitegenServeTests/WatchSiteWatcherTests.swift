@@ -90,13 +90,15 @@ struct WatchSiteWatcherTests {
         defer { changes.stop() }
         let start = ContinuousClock.now
         var index = 0
-        while ContinuousClock.now - start < .milliseconds(500) {
+        while ContinuousClock.now - start < .milliseconds(800) {
             try site.write("content/x\(index).md")
             index += 1
             try await Task.sleep(for: .milliseconds(5))
         }
+        // Batches come while the writes go on, not only after they stop (the bound leaves room for a loaded
+        // machine: the cap is 200 ms, the burst 800 ms).
         let first = try #require(collector.arrivals.first)
-        #expect(first.time - start < .milliseconds(260))
+        #expect(first.time - start < .milliseconds(600))
         #expect(collector.arrivals.count >= 2)
     }
 
