@@ -736,18 +736,10 @@ def sitegen_session(args, n, corpus, stems, scratch, config, result):
         probe = url_of(stems[-1])
         result["template"] = template_runs(target, os.path.join(root, "templates", "partials", "footer.mustache"),
                                            seed, args.runs, args.timeout, args.pause, probe, probe)
-        result["rss_mb_after"] = server.rss_mb()
         result["stderr_lines"] = server.line_count["stderr"]
-        if args.wrk:
-            result["wrk"] = wrk_runs(args, port, [url_of(stems[len(stems) // 2]), "/"])
-        if server.proc.poll() is not None:
-            result["error"] = f"server exited with {server.proc.returncode}"
+        end_session(result, server, args, port, url_of(stems[len(stems) // 2]) if args.wrk else None, "sitegen")
     finally:
-        if client:
-            client.close()
-        server.stop()
-        if not args.keep:
-            shutil.rmtree(root, ignore_errors=True)
+        close_session(server, client, args, root)
 
 
 def hugo_session(args, n, corpus, stems, scratch, fast_render, result):
@@ -797,18 +789,30 @@ def hugo_session(args, n, corpus, stems, scratch, fast_render, result):
         # Go's html/template drops HTML comments, so the page cannot show the token: no freshness check.
         result["template"] = template_runs(target, baseof, seed, args.runs, args.timeout, args.pause, probe, None,
                                            check_token=False)
-        result["rss_mb_after"] = server.rss_mb()
-        if args.wrk and not fast_render:  # a reference for the same load: Go's net/http
-            result["wrk"] = wrk_runs(args, port, [url_of(stems[len(stems) // 2]), "/"], server_name="hugo")
-        if server.proc.poll() is not None:
-            result["error"] = f"server exited with {server.proc.returncode}"
+        # wrk once, as a reference for the same load: Go's net/http.
+        end_session(result, server, args, port, url_of(stems[len(stems) // 2]) if args.wrk and not fast_render else None, "hugo")
     finally:
-        if client:
-            client.close()
-        server.stop()
-        if not args.keep:
-            shutil.rmtree(root, ignore_errors=True)
-            shutil.rmtree(site, ignore_errors=True)
+        close_session(server, client, args, root, site)
+
+
+def end_session(result, server, args, port, wrk_page, server_name):
+    """What every session records last: the server's memory, wrk against `wrk_page` and / (when given),
+    and whether the server is still alive."""
+    result["rss_mb_after"] = server.rss_mb()
+    if wrk_page:
+        result["wrk"] = wrk_runs(args, port, [wrk_page, "/"], server_name=server_name)
+    if server.proc.poll() is not None:
+        result["error"] = f"server exited with {server.proc.returncode}"
+
+
+def close_session(server, client, args, *folders):
+    """Closes the event client, stops the server and removes the scratch copies (unless --keep)."""
+    if client:
+        client.close()
+    server.stop()
+    if not args.keep:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,12 +11,13 @@ public struct SiteBuilder: Sendable {
 
     /// The built site and its warnings; throws `BuildFailure` with every diagnostic when any is an error.
     public func build(_ tree: SourceTree) async throws -> BuildOutput {
-        try await build(tree, caches: BuildCaches()).output
+        try await build(tree, caches: BuildCaches(), keepingLast: false).output
     }
 
     /// `build`, reusing the work in `caches` whose inputs did not change; returns the caches for the next
-    /// build. The output is the same as without caches, byte for byte.
-    func build(_ tree: SourceTree, caches: BuildCaches) async throws -> (output: BuildOutput, caches: BuildCaches) {
+    /// build, with the whole build in them when `keepingLast` (for `ContentEdit`). The output is the same as
+    /// without caches, byte for byte.
+    func build(_ tree: SourceTree, caches: BuildCaches, keepingLast: Bool = true) async throws -> (output: BuildOutput, caches: BuildCaches) {
         let run = await stages(tree, renderDespiteErrors: false, caches: caches)
         guard let rendered = run.rendered, !run.diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: finish(run.diagnostics, tree))
@@ -26,6 +27,7 @@ public struct SiteBuilder: Sendable {
             files: rendered.files, diagnostics: finish(run.diagnostics, tree),
             statistics: .init(site: rendered.site, pages: pages), manifest: rendered.manifest)
         var caches = run.caches
+        guard keepingLast else { return (output, caches) }
         caches.last = LastBuild(
             config: rendered.config, renderer: rendered.renderer, highlighting: rendered.highlighting, templates: rendered.templates,
             models: rendered.models, jobs: rendered.jobs, output: output)

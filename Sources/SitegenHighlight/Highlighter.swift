@@ -20,6 +20,12 @@ public struct Highlighter: Sendable {
         self.grammars = byAlias
     }
 
+    /// One highlighter holding the languages of `parts`, each already compiled; on a shared alias the later
+    /// part wins.
+    public init(merging parts: [Highlighter]) {
+        grammars = parts.reduce(into: [:]) { merged, part in merged.merge(part.grammars) { _, later in later } }
+    }
+
     /// The name of the language a fence's language word selects (`py` → `Python`), if it is known.
     public func language(_ word: String) -> String? {
         grammars[word.lowercased()]?.name

@@ -37,17 +37,15 @@ struct HighlightCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         let root = URL(fileURLWithPath: source ?? FileManager.default.currentDirectoryPath)
-        let templates: [String: Data]
-        let highlighter: Highlighter
+        let (highlighter, languages): (Highlighter, [String])
         do {
-            templates = try SiteLoader(root: root).loadTemplates()
-            highlighter = try SiteHighlighter.make(templates: templates)
+            (highlighter, languages) = try SiteHighlighter.load(templates: try SiteLoader(root: root).loadTemplates())
         } catch let failure as BuildFailure {
             console.report(failure.diagnostics)
             throw ExitCode.failure
         }
         if list {
-            for line in SiteHighlighter.list(templates: templates) { console.out(line) }
+            for line in languages { console.out(line) }
             return
         }
         guard let language else { throw ValidationError("name the language with --language (see --list)") }

@@ -7,36 +7,40 @@ import Yams
 struct LanguageParser {
     static let folder = "templates/highlight/"
 
+    /// One language file as read and compiled, with the node of each alias and the file's block for later messages.
+    struct Parsed {
+        let grammar: Grammar
+        let highlighter: Highlighter
+        let aliasNodes: [Node]
+        let block: YAMLBlock
+    }
+
     /// The highlighter for every language file in `templates`, and the grammars it was made from; nil
     /// (with the diagnostics) when any file has an error.
     static func highlighter(templates: [String: Data]) -> (Highlighter?, [Grammar], [Diagnostic]) {
-        var grammars: [Grammar] = []
+        var languages: [Parsed] = []
         var diagnostics: [Diagnostic] = []
         var owners: [String: String] = [:]
         for path in templates.keys.sorted() where path.hasPrefix(folder) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) {
-            let (grammar, problems) = parse(path: path, data: templates[path]!)
+            let (parsed, problems) = parse(path: path, data: templates[path]!)
             diagnostics += problems
-            guard let (grammar, aliasNodes, block) = grammar else { continue }
-            for (alias, node) in zip(grammar.aliases, aliasNodes) {
+            guard let parsed else { continue }
+            for (alias, node) in zip(parsed.grammar.aliases, parsed.aliasNodes) {
                 if let owner = owners[alias.lowercased()] {
-                    diagnostics.append(block.diagnostic(.error, "alias '\(alias)' is already taken by \(owner)", at: node.mark))
+                    diagnostics.append(parsed.block.diagnostic(.error, "alias '\(alias)' is already taken by \(owner)", at: node.mark))
                 }
                 owners[alias.lowercased()] = path
             }
-            grammars.append(grammar)
+            languages.append(parsed)
         }
+        let grammars = languages.map(\.grammar)
         guard !diagnostics.hasErrors else { return (nil, grammars, diagnostics) }
-        do {
-            return (try Highlighter(grammars: grammars), grammars, diagnostics)
-        } catch {
-            // `parse` compiled every grammar on its own already.
-            return (nil, grammars, diagnostics + [.error("cannot compile the highlighting languages: \(error)", file: nil)])
-        }
+        return (Highlighter(merging: languages.map(\.highlighter)), grammars, diagnostics)
     }
 
-    /// One language file: its grammar (with the node of each alias and the block, for later messages), or
+    /// One language file, read and compiled (each file on its own, so every broken file is reported), or
     /// nil with the diagnostics.
-    static func parse(path: String, data: Data) -> ((Grammar, [Node], YAMLBlock)?, [Diagnostic]) {
+    static func parse(path: String, data: Data) -> (Parsed?, [Diagnostic]) {
         let source: SourceText
         switch SourceText.decode(data, path: path) {
         case .failure(let diagnostic): return (nil, [diagnostic])
@@ -53,30 +57,25 @@ struct LanguageParser {
         let diagnostics = reader.reader.diagnostics
         guard let (grammar, aliasNodes, ruleNodes) = read, !diagnostics.hasErrors else { return (nil, diagnostics) }
         do {
-            _ = try Highlighter(grammars: [grammar])
+            let highlighter = try Highlighter(grammars: [grammar])
+            return (Parsed(grammar: grammar, highlighter: highlighter, aliasNodes: aliasNodes, block: block), diagnostics)
         } catch let error as LanguageError {
             let node = error.error.state.flatMap { state in error.error.rule.flatMap { ruleNodes[state]?[$0] } }
             return (nil, diagnostics + [block.diagnostic(.error, error.error.message, at: node?.mark)])
         } catch {
             return (nil, diagnostics + [block.diagnostic(.error, "\(error)", at: nil)])
         }
-        return ((grammar, aliasNodes, block), diagnostics)
     }
 }
 
 /// The highlighter of a site, for `sitegen highlight`.
 public enum SiteHighlighter {
-    /// The highlighter for the language files among `templates` (`templates/highlight/*.yaml`); throws
-    /// `BuildFailure` with every problem of those files.
-    public static func make(templates: [String: Data]) throws -> Highlighter {
-        let (highlighter, _, diagnostics) = LanguageParser.highlighter(templates: templates)
+    /// The highlighter for the language files among `templates` (`templates/highlight/*.yaml`), and
+    /// `Name: alias, alias` per language, sorted by name; throws `BuildFailure` with every problem of those files.
+    public static func load(templates: [String: Data]) throws -> (highlighter: Highlighter, languages: [String]) {
+        let (highlighter, grammars, diagnostics) = LanguageParser.highlighter(templates: templates)
         guard let highlighter else { throw BuildFailure(diagnostics: diagnostics) }
-        return highlighter
-    }
-
-    /// `Name: alias, alias` per language, sorted by name.
-    public static func list(templates: [String: Data]) -> [String] {
-        LanguageParser.highlighter(templates: templates).1.map { "\($0.name): \($0.aliases.joined(separator: ", "))" }.sorted()
+        return (highlighter, grammars.map { "\($0.name): \($0.aliases.joined(separator: ", "))" }.sorted())
     }
 }
 

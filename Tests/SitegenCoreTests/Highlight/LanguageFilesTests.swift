@@ -18,7 +18,7 @@ struct LanguageFilesTests {
     }
 
     static func highlighter() throws -> Highlighter {
-        try SiteHighlighter.make(templates: templates)
+        try SiteHighlighter.load(templates: templates).highlighter
     }
 
     @Test("every built-in language file reads without a diagnostic")
@@ -66,8 +66,8 @@ struct LanguageFilesTests {
     /// The first alias of the language file `stem.yaml`.
     static func alias(of stem: String) throws -> String {
         let data = try #require(templates[LanguageParser.folder + stem + ".yaml"], "no language file for the sample \(stem)")
-        let (grammar, _) = LanguageParser.parse(path: stem, data: data)
-        return try #require(grammar?.0.aliases.first)
+        let (parsed, _) = LanguageParser.parse(path: stem, data: data)
+        return try #require(parsed?.grammar.aliases.first)
     }
 
     @Test("property: every language keeps any text intact and writes balanced markup")
