@@ -25,12 +25,14 @@ let package = Package(
         .target(name: "SitegenText"),
         .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM", "SitegenText"]),
         .target(name: "SitegenHighlight"),
+        .target(name: "SitegenSearch"),
         .target(
             name: "SitegenCore",
             dependencies: [
                 "SitegenMarkdown",
                 "SitegenText",
                 "SitegenHighlight",
+                "SitegenSearch",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -60,6 +62,11 @@ let package = Package(
         .testTarget(
             name: "SitegenHighlightTests",
             dependencies: ["SitegenHighlight", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "SitegenSearchTests",
+            dependencies: ["SitegenSearch", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "SitegenTextTests",

@@ -96,6 +96,11 @@ public struct SiteBuilder: Sendable {
         let (site, assembleDiagnostics, assembleCache) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data, cache: caches.assemble)
         newCaches.assemble = assembleCache
         diagnostics += assembleDiagnostics
+        if config.search, let templates, !templates.names.contains("search") {
+            diagnostics.append(.error(
+                "missing template: search is on, so the build needs templates/search.mustache (or set 'search: false' in sitegen.yaml)",
+                file: "templates/search.mustache"))
+        }
         guard let templates, renderDespiteErrors || !diagnostics.hasErrors else { return Stages(diagnostics: diagnostics, caches: newCaches) }
         let rendered = await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render)
         newCaches.render = rendered.cache

@@ -9,6 +9,8 @@ struct CMarkDocument: ~Copyable {
     private let parser: OpaquePointer
     private let root: OpaquePointer
     private let renderFlags: Int32
+    /// The text each replaced fenced block shows, by the custom block that took its place.
+    private var replacedText: [OpaquePointer: String] = [:]
 
     /// libcmark-gfm 0.29 keeps process-wide state that is not thread-safe: `SPECIAL_CHARS` and `SKIP_CHARS`
     /// in inlines.c, which every parse with inline extensions (e.g. strikethrough, autolink) switches on
@@ -43,7 +45,11 @@ struct CMarkDocument: ~Copyable {
     /// Visits the tree depth first, in document order.
     func walk(_ visit: (DocumentEvent) -> Void) {
         forEachNode { node, entering in
-            if let event = Self.event(for: node, entering: entering) { visit(event) }
+            if entering, let text = replacedText[node] {
+                visit(.codeBlock(text))
+            } else if let event = Self.event(for: node, entering: entering) {
+                visit(event)
+            }
         }
     }
 
@@ -55,10 +61,11 @@ struct CMarkDocument: ~Copyable {
         }
     }
 
-    /// Replaces each fenced code block for which `makeHTML` returns HTML, in document order.
+    /// Replaces each fenced code block for which `replace` returns a replacement, in document order.
     ///
-    /// Like headings, the HTML goes into a custom block, written verbatim even in safe mode.
-    mutating func replaceFencedBlocks(_ makeHTML: (FencedBlock) -> String?) {
+    /// Like headings, the HTML goes into a custom block, written verbatim even in safe mode; `walk`
+    /// reports the replacement's text as a code block in its place.
+    mutating func replaceFencedBlocks(_ replacement: (FencedBlock) -> BlockReplacement?) {
         var blocks: [OpaquePointer] = []
         forEachNode { node, entering in
             guard entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { return }
@@ -68,7 +75,9 @@ struct CMarkDocument: ~Copyable {
         for node in blocks {
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             let block = FencedBlock(info: info, literal: Self.literal(of: node), position: Self.position(of: node))
-            if let html = makeHTML(block) { replace(node, withHTML: html) }
+            guard let replacement = replacement(block) else { continue }
+            let custom = replace(node, withHTML: replacement.html)
+            if let custom, !replacement.text.isEmpty { replacedText[custom] = replacement.text }
         }
     }
 
@@ -145,12 +154,16 @@ struct CMarkDocument: ~Copyable {
         return String(decoding: html[open.count..<(html.count - close.count)], as: UTF8.self)
     }
 
-    private func replace(_ node: OpaquePointer, withHTML html: String) {
+    /// The custom block now in the tree, or nil when the replacement failed.
+    @discardableResult
+    private func replace(_ node: OpaquePointer, withHTML html: String) -> OpaquePointer? {
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
         var detached = block  // whichever node ends up outside the tree
         defer { cmark_node_free(detached) }
         cmark_node_set_on_enter(block, html)
-        if cmark_node_replace(node, block) == 1 { detached = node }
+        guard cmark_node_replace(node, block) == 1 else { return nil }
+        detached = node
+        return block
     }
 
     private static func event(for node: OpaquePointer, entering: Bool) -> DocumentEvent? {

@@ -13,9 +13,11 @@ enum DocumentEvent {
     case rawHTML(SourcePosition)
 }
 
-/// Collects headings, links, raw HTML positions and the word count from a walk over a document.
+/// Collects headings, links, raw HTML positions, the word count and the text of each section from a walk
+/// over a document.
 struct DocumentOutline {
     private(set) var headings: [Heading] = []
+    private var openSections = [TextSection(anchor: "", heading: "", text: "")]
     private(set) var links: [LinkReference] = []
     private(set) var rawHTML: [SourcePosition] = []
     private var words = WordCounter()
@@ -23,24 +25,41 @@ struct DocumentOutline {
 
     var wordCount: Int { words.count }
 
+    /// The text before the first heading, then one section per heading, without the trailing separator.
+    var sections: [TextSection] {
+        openSections.map { section in
+            var section = section
+            if section.text.last == " " { section.text.removeLast() }
+            return section
+        }
+    }
+
     mutating func record(_ event: DocumentEvent) {
         switch event {
         case .headingStart(let level):
             openHeading = (level, "")
             words.endWord()
         case .headingEnd:
-            if let heading = openHeading { headings.append(Heading(level: heading.level, text: heading.text, id: "")) }
+            if let heading = openHeading {
+                headings.append(Heading(level: heading.level, text: heading.text, id: ""))
+                openSections.append(TextSection(anchor: "", heading: heading.text, text: ""))
+            }
             openHeading = nil
             words.endWord()
         case .text(let text):
-            openHeading?.text += text
+            if openHeading == nil { openSections[openSections.count - 1].text += text } else { openHeading!.text += text }
             words.add(text)
         case .lineBreak:
             openHeading?.text += " "
+            separateText()
             words.endWord()
         case .blockBoundary:
+            separateText()
             words.endWord()
         case .codeBlock(let code):
+            separateText()
+            openSections[openSections.count - 1].text += code.reversed().drop { $0.isWhitespace }.reversed()
+            separateText()
             words.endWord()
             words.add(code)
             words.endWord()
@@ -49,6 +68,15 @@ struct DocumentOutline {
         case .rawHTML(let position):
             rawHTML.append(position)
         }
+    }
+}
+
+extension DocumentOutline {
+    /// One space between pieces of section text that a break or block boundary separates.
+    private mutating func separateText() {
+        guard openHeading == nil else { return }
+        let last = openSections.count - 1
+        if let final = openSections[last].text.last, final != " " { openSections[last].text += " " }
     }
 }
 

@@ -22,10 +22,11 @@ public struct MarkdownRenderer: Sendable {
     ///     written and its position; a non-nil return replaces the destination in the HTML.
     ///     `links` keeps the destinations as written.
     ///   - replaceBlock: Called once for every fenced code block, in document order, before anything else
-    ///     looks at the document; a non-nil return is HTML written in the block's place, verbatim.
+    ///     looks at the document; a non-nil return's HTML is written in the block's place, verbatim, and
+    ///     its text counts as the block's words and section text.
     public func render(
         _ markdown: String, rewriteLink: (LinkReference) -> String? = { _ in nil },
-        replaceBlock: (FencedBlock) -> String? = { _ in nil }
+        replaceBlock: (FencedBlock) -> BlockReplacement? = { _ in nil }
     ) -> RenderedMarkdown {
         var document = CMarkDocument(parsing: markdown, options: options)
         document.replaceFencedBlocks(replaceBlock)
@@ -33,16 +34,19 @@ public struct MarkdownRenderer: Sendable {
         document.walk { outline.record($0) }
         document.rewriteLinks(rewriteLink)
         var headings = outline.headings
+        var sections = outline.sections
         if options.headingAnchors {
             headings = Self.assignIDs(to: headings)
             document.replaceHeadings { [headings] index, innerHTML in
                 index < headings.count ? HeadingAnchor.html(for: headings[index], innerHTML: innerHTML) : nil
             }
+            // Section k > 0 starts at heading k - 1.
+            for index in sections.indices.dropFirst() where index - 1 < headings.count { sections[index].anchor = headings[index - 1].id }
         }
         let html = document.renderHTML()
         return RenderedMarkdown(
             html: options.accessibleMarkup ? AccessibleMarkup.apply(to: html) : html, headings: headings, links: outline.links,
-            rawHTML: outline.rawHTML, wordCount: outline.wordCount
+            rawHTML: outline.rawHTML, wordCount: outline.wordCount, sections: sections
         )
     }
 

@@ -48,6 +48,33 @@ public struct FencedBlock: Sendable, Hashable {
     }
 }
 
+/// What a fenced code block is replaced with: HTML written verbatim, and the plain text it shows
+/// (empty when it shows none worth counting or searching).
+public struct BlockReplacement: Sendable, Hashable {
+    public var html: String
+    public var text: String
+    public init(html: String, text: String) {
+        self.html = html
+        self.text = text
+    }
+}
+
+/// The plain text of a document between two headings: what search indexes and quotes.
+public struct TextSection: Sendable, Hashable {
+    /// The `id` of the heading the section starts at; empty for the text before the first heading, and when
+    /// heading anchors are off.
+    public var anchor: String
+    /// The plain text of that heading; empty for the text before the first heading.
+    public var heading: String
+    /// The section's text: blocks separated by one space, line breaks as spaces.
+    public var text: String
+    public init(anchor: String, heading: String, text: String) {
+        self.anchor = anchor
+        self.heading = heading
+        self.text = text
+    }
+}
+
 /// The result of rendering one Markdown document: richer than HTML text.
 public struct RenderedMarkdown: Sendable, Hashable {
     /// The HTML body.
@@ -60,11 +87,17 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var rawHTML: [SourcePosition]
     /// Words of text (code blocks included), for reading time.
     public var wordCount: Int
-    public init(html: String, headings: [Heading], links: [LinkReference], rawHTML: [SourcePosition], wordCount: Int) {
+    /// The text before the first heading, then one section per heading, in document order (raw HTML omitted).
+    public var sections: [TextSection]
+    public init(
+        html: String, headings: [Heading], links: [LinkReference], rawHTML: [SourcePosition], wordCount: Int,
+        sections: [TextSection] = []
+    ) {
         self.html = html
         self.headings = headings
         self.links = links
         self.rawHTML = rawHTML
         self.wordCount = wordCount
+        self.sections = sections
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The real-browser tests: the decision helper (the bundled site built with the debug sitegen into a
-# temporary folder) and `sitegen serve` live reload (a copy of the site served by the debug sitegen),
-# driven with headless Chromium (Debian's chromium + chromium-driver, Selenium).
+# The real-browser tests: the decision helper and search (the bundled site built with the debug sitegen
+# into a temporary folder) and `sitegen serve` live reload (a copy of the site served by the debug sitegen),
+# driven with headless Chromium (Debian's chromium + chromium-driver, Selenium); and the search scripts'
+# own tests under Node (the stemmer against the Swift one's vectors, the tokenizer against its cases).
 # Installs what is missing; `make test` runs it after `swift test`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,6 +13,11 @@ if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; the
   echo "Installing chromium and chromium-driver"
   $sudo_cmd apt-get update -q
   $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver fonts-dejavu-core
+fi
+if ! command -v node >/dev/null; then
+  echo "Installing nodejs"
+  $sudo_cmd apt-get update -q
+  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs
 fi
 python=python3
 if ! $python -c 'import selenium' 2>/dev/null; then
@@ -26,5 +32,8 @@ swift build --product sitegen
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 .build/debug/sitegen build --quiet --output "$site/dist"
+node --experimental-detect-module Tests/Browser/search_stem_test.mjs
+node --experimental-detect-module Tests/Browser/search_engine_test.mjs "$site/dist"
 "$python" Tests/Browser/decision_helper_test.py "$site/dist"
+"$python" Tests/Browser/search_test.py "$site/dist"
 "$python" Tests/Browser/serve_reload_test.py .build/debug/sitegen .

@@ -9,7 +9,7 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try CLIHarness.sitegen(["build", "--source", root.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("Built 9 pages (1 article, 2 tags, 1 category) in "))
+        #expect(result.stdout.hasPrefix("Built 10 pages (1 article, 2 tags, 1 category) in "))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("dist/blog/hello/index.html").path))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("dist/assets/site.css").path))
     }

@@ -10,6 +10,7 @@ struct DiffCommandTests {
         "templates/archive.mustache": "{{#archive}}{{#years}}{{year}}:{{count}};{{/years}}{{/archive}}",
         "templates/404.mustache": "not found",
         "templates/redirect.mustache": "{{redirect.target}}",
+        "templates/search.mustache": "search",
     ]
 
     private func write(_ root: URL, _ files: [String: String]) throws {
@@ -46,7 +47,7 @@ struct DiffCommandTests {
         let result = try CLIHarness.sitegen(["diff", "old", "new"], in: root)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
-            1 added, 5 changed, 1 removed
+            1 added, 8 changed, 1 removed
             Added:
               new.txt
             Changed:
@@ -54,6 +55,9 @@ struct DiffCommandTests {
               blog/a/index.html  (A)
               feed.json  (JSON feed)
               feed.xml  (RSS feed)
+              search/docs/0.json
+              search/index.json
+              search/terms/0.json
               tags/x/atom.xml  (Atom feed: Tag x)
             Removed:
               old.txt
@@ -72,7 +76,7 @@ struct DiffCommandTests {
         #expect(try String(contentsOf: root.appendingPathComponent("comment.md"), encoding: .utf8) == """
             ## Changed pages
 
-            5 files changed, 1 added, 1 removed.
+            8 files changed, 1 added, 1 removed.
 
             ### Articles
 
@@ -84,6 +88,12 @@ struct DiffCommandTests {
             - Changed: [JSON feed](https://preview.example.org/pr-7/feed.json)
             - Changed: [RSS feed](https://preview.example.org/pr-7/feed.xml)
             - Changed: [Atom feed: Tag x](https://preview.example.org/pr-7/tags/x/atom.xml)
+
+            ### Search
+
+            - Changed: [`search/docs/0.json`](https://preview.example.org/pr-7/search/docs/0.json)
+            - Changed: [`search/index.json`](https://preview.example.org/pr-7/search/index.json)
+            - Changed: [`search/terms/0.json`](https://preview.example.org/pr-7/search/terms/0.json)
 
             ### Assets and files
 
@@ -101,10 +111,13 @@ struct DiffCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["version"] as? Int == 1)
-        #expect(object["counts"] as? [String: Int] == ["added": 1, "changed": 5, "removed": 1])
+        #expect(object["counts"] as? [String: Int] == ["added": 1, "changed": 8, "removed": 1])
         #expect(object["notes"] as? [String] == [])
         let changed = try #require(object["changed"] as? [[String: Any]])
-        #expect(changed.map { $0["path"] as? String } == ["atom.xml", "blog/a/index.html", "feed.json", "feed.xml", "tags/x/atom.xml"])
+        #expect(changed.map { $0["path"] as? String } == [
+            "atom.xml", "blog/a/index.html", "feed.json", "feed.xml", "search/docs/0.json", "search/index.json",
+            "search/terms/0.json", "tags/x/atom.xml",
+        ])
         #expect(changed[1]["url"] as? String == "/blog/a/")
         #expect(changed[1]["kind"] as? String == "article")
         #expect(changed[1]["title"] as? String == "A")
@@ -122,7 +135,7 @@ struct DiffCommandTests {
         let result = try CLIHarness.sitegen(["diff", "old", "new"], in: root)
         #expect(result.status == 0, "\(result.stderr)")
         let old = root.appendingPathComponent("old").standardizedFileURL.path
-        #expect(result.stdout.hasPrefix("note: \(old) has no .sitegen/manifest.json: its files were hashed, their titles and sources are unknown and their kinds guessed from their paths\n1 added, 5 changed, 1 removed\n"))
+        #expect(result.stdout.hasPrefix("note: \(old) has no .sitegen/manifest.json: its files were hashed, their titles and sources are unknown and their kinds guessed from their paths\n1 added, 8 changed, 1 removed\n"))
         let missing = try CLIHarness.sitegen(["diff", "old", "nowhere"], in: root)
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("error: ") && missing.stderr.contains("nowhere: no such file or folder"))

@@ -56,8 +56,8 @@ struct OutputWriterTests {
         #expect(first.unchanged == 0)
         try FileManager.default.removeItem(at: root.appendingPathComponent("content/b.md"))
         let second = try await buildOnDisk(root)
-        #expect(second.removed == 1)
-        #expect(second.written == 6)  // home, archive, three feeds and the sitemap changed
+        #expect(second.removed == 2)  // b's page and the last search fragment
+        #expect(second.written == 8)  // home, archive, three feeds, the sitemap, and the search manifest and shard changed
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("dist/b").path))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("dist/a/index.html").path))
     }

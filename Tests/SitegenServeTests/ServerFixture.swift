@@ -17,6 +17,7 @@ enum ServerFixture {
         "templates/archive.mustache": "<html><body>{{#archive}}{{#years}}{{year}}:{{count}};{{/years}}{{/archive}}</body></html>",
         "templates/404.mustache": "<html><body>Not here</body></html>",
         "templates/redirect.mustache": "<html><body>{{redirect.target}}</body></html>",
+        "templates/search.mustache": "<html><body>Search</body></html>",
         "templates/assets/site.css": "body { color: #222; }\n",
     ]
 

@@ -19,9 +19,10 @@ struct ServerLiveReloadTests {
         let original = try await ServerFixture.site()
         let live = LiveSite(site: original)
         let edited = try await editedSite()
-        // The article and the feeds that carry its text.
+        // The article, the feeds that carry its text and the search index.
         let changed = edited.changedPaths(since: original)
-        #expect(changed == ["/atom.xml", "/blog/first/", "/feed.json", "/feed.xml"])
+        let expected = ["/atom.xml", "/blog/first/", "/feed.json", "/feed.xml", "/search/docs/1.json", "/search/index.json", "/search/terms/0.json"]
+        #expect(changed == expected)
         let diagnostic = self.diagnostic
         try await ServerFixture.withServer(live) { port in
             let stream = try await RawEventStream(port: port)
@@ -32,7 +33,8 @@ struct ServerLiveReloadTests {
 
             await live.publish(edited)
             let reload = try await stream.next("\n\n")
-            #expect(reload.contains(#"event: reload"# + "\n" + #"data: {"changed":["/atom.xml","/blog/first/","/feed.json","/feed.xml"]}"#), "\(reload)")
+            let list = expected.map { "\"\($0)\"" }.joined(separator: ",")
+            #expect(reload.contains("event: reload\ndata: {\"changed\":[\(list)]}"), "\(reload)")
 
             await live.fail([diagnostic])
             let failed = try await stream.next("\n\n")

@@ -4,7 +4,7 @@ extension DiffReport {
 
     /// The sections of the Markdown report, in order.
     enum Group: CaseIterable {
-        case articles, lists, feeds, data, assets, other
+        case articles, lists, feeds, data, search, assets, other
 
         var title: String {
             switch self {
@@ -12,6 +12,7 @@ extension DiffReport {
             case .lists: "Lists"
             case .feeds: "Feeds and sitemap"
             case .data: "Data"
+            case .search: "Search"
             case .assets: "Assets and files"
             case .other: "Other pages"
             }
@@ -23,6 +24,7 @@ extension DiffReport {
             case .home, .tag, .category, .tagsIndex, .categoriesIndex, .archive: self = .lists
             case .feed, .sitemap: self = .feeds
             case .data: self = .data
+            case .search, .searchIndex: self = .search
             case .asset, .static, .contentFile: self = .assets
             case .notFound, .redirect, .robots: self = .other
             }

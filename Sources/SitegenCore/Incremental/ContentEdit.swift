@@ -24,9 +24,10 @@ struct ContentEdit: Sendable {
     }
 
     /// The build after the edits at `changed` (every path whose bytes differ from the last build's tree),
-    /// with `caches` brought up to date; nil, with `caches` untouched, when there is no last build, or the
-    /// edits are not all shape-keeping edits of published articles, or one has an error. Then the caller
-    /// runs every stage, which also reports the error. `caches` should be held only here, so that its
+    /// with `caches` brought up to date; nil when there is no last build, or the edits are not all
+    /// shape-keeping edits of published articles, or one has an error, or the search index's files are not
+    /// the same files. Then the caller runs every stage, which also reports the error (`caches` then lack
+    /// the last build, and may hold the parses of the edited files, which are valid). `caches` should be held only here, so that its
     /// tables are updated in place rather than copied.
     func apply(_ tree: SourceTree, changed: Set<String>, to caches: inout BuildCaches) async -> BuildOutput? {
         guard let surroundings = caches.parse.surroundings, caches.last != nil, caches.render.templates == tree.templates,
@@ -50,7 +51,11 @@ struct ContentEdit: Sendable {
         }
         let pages = await render(affected, models: next.models, templates: next.templates, cache: caches.render)
         let (_, feeds) = await FeedWriter(models: next.models).files(cache: caches.render.feeds, edited: edited)
-        let fresh = await patch(&next, &caches.render, pages: pages, feeds: feeds)
+        // Every document's scores depend on every other's length, so the index is made again as a whole.
+        let search = await SearchFiles(models: next.models).files()
+        guard Set(search.map(\.path)) == next.searchPaths else { return nil }
+        let changedSearch = search.filter { [next] in next.output.files[next.fileIndices[$0.path]!] != $0 }
+        let fresh = await patch(&next, &caches.render, pages: pages, feeds: feeds, search: changedSearch)
         caches.render.rendered = Set(fresh.map(\.path))
         caches.render.feeds = feeds
         caches.render.feeds.markReused()
@@ -93,8 +98,9 @@ struct ContentEdit: Sendable {
         }
     }
 
-    /// Puts the pages and feeds written afresh into `build`'s output, manifest and `cache`; returns them.
-    private func patch(_ build: inout LastBuild, _ cache: inout RenderCache, pages: [Page], feeds: FeedCache) async -> [OutputFile] {
+    /// Puts the pages, feeds and search files written afresh into `build`'s output, manifest and `cache`;
+    /// returns them.
+    private func patch(_ build: inout LastBuild, _ cache: inout RenderCache, pages: [Page], feeds: FeedCache, search: [OutputFile]) async -> [OutputFile] {
         var fresh: [OutputFile] = []
         for page in pages {
             let file = page.page.file
@@ -110,9 +116,9 @@ struct ContentEdit: Sendable {
             replace(file, sha256: sha256, entry: entry, in: &build, cache: &cache)
             fresh.append(file)
         }
-        let feeds = feeds.feeds.values.filter(\.fresh).map(\.file).sorted { $0.path < $1.path }
-        let hashes = await feeds.parallelMap { Self.sha256($0) }
-        for (file, sha256) in zip(feeds, hashes) {
+        let generated = feeds.feeds.values.filter(\.fresh).map(\.file).sorted { $0.path < $1.path } + search
+        let hashes = await generated.parallelMap { Self.sha256($0) }
+        for (file, sha256) in zip(generated, hashes) {
             replace(file, sha256: sha256, entry: build.output.manifest.entries[build.entryIndices[file.path]!], in: &build, cache: &cache)
             fresh.append(file)
         }

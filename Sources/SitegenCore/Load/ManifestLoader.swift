@@ -81,12 +81,14 @@ public struct ManifestLoader: Sendable {
         case "tags/index.html": return .tagsIndex
         case "categories/index.html": return .categoriesIndex
         case "archive/index.html": return .archive
+        case "search/index.html": return .search
         default: break
         }
         let isList = parts.last == "index.html" && (parts.count == 3 || (parts.count == 5 && parts[2] == "page"))
         switch parts.first {
         case "data": return .data
         case "assets": return .asset
+        case "search": return .searchIndex
         case "page" where parts.count == 3 && parts[2] == "index.html": return .home
         case "tags" where parts.count == 3 && parts[2] == "atom.xml", "categories" where parts.count == 3 && parts[2] == "atom.xml": return .feed
         case "tags" where isList: return .tag

@@ -1,4 +1,5 @@
 import SitegenMarkdown
+import SitegenSearch
 
 /// An article after its front matter is read: enough to route it and to decide whether it is published.
 struct ArticleSource: Sendable {
@@ -30,6 +31,10 @@ struct Article: Sendable {
     let wordCount: Int
     /// Resolved image URL (site-relative with base path, or external), if any.
     let imageURL: String?
+    /// The body's plain text by section, for the search page's excerpts.
+    var sections: [TextSection] = []
+    /// What the search index needs of the article; nil when search is off or the article is a draft.
+    var searchTerms: DocumentTerms?
     /// Each link and image of the body as written into the HTML, with its place in the file, so problems
     /// found in the built page can be reported where the author wrote them.
     var linkSites: [LinkSite] = []

@@ -77,6 +77,10 @@ public struct Manifest: Sendable, Hashable, Codable {
         case archive
         case notFound = "not-found"
         case redirect, feed, sitemap, robots
+        /// The search page.
+        case search
+        /// A file of the search index under `search/`.
+        case searchIndex = "search-index"
         /// Published comparison and decision-helper JSON and CSV, and the decision format's schema.
         case data
         /// A theme file from `templates/assets/`.

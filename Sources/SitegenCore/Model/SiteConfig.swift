@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// Allowed categories; empty means any.
     public var categories: [String] = []
     public var markdown = MarkdownSettings()
+    /// The search index under `/search/`, the search page and the search box in every page's header.
+    public var search = true
     /// A preview build: every page carries a banner and `noindex`, and `robots.txt` disallows everything.
     public var preview = false
     /// Shown in the preview banner (a commit, a pull request).

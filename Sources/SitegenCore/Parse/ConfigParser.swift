@@ -4,7 +4,7 @@ import Yams
 enum ConfigParser {
     static let keys = [
         "title", "description", "base_url", "language", "author", "page_size",
-        "feed_length", "related_count", "categories", "markdown", "preview", "preview_label",
+        "feed_length", "related_count", "categories", "markdown", "search", "preview", "preview_label",
     ]
     static let markdownKeys = ["unsafe_html", "smart_punctuation", "highlight"]
 
@@ -40,6 +40,7 @@ enum ConfigParser {
         case "feed_length": reader.integer(entry, into: &config.feedLength, minimum: 0)
         case "related_count": reader.integer(entry, into: &config.relatedCount, minimum: 0)
         case "preview": reader.bool(entry, into: &config.preview)
+        case "search": reader.bool(entry, into: &config.search)
         case "preview_label": config.previewLabel = reader.string(entry)
         case "categories":
             if let values = reader.stringList(entry) { config.categories = values.map(\.value) }

@@ -1,4 +1,5 @@
 import SitegenMarkdown
+import SitegenSearch
 
 extension ContentParser {
     /// Renders one article's Markdown, rewriting links and reporting broken ones at their positions.
@@ -12,7 +13,9 @@ extension ContentParser {
             sites.append(LinkSite(url: url ?? link.destination, position: position))
             return url
         }, replaceBlock: { block in
-            page.html(for: block) ?? highlighting?.html(for: block, source: source, diagnostics: &diagnostics)
+            // A table or decision helper shows data, not the block's text; highlighted code shows the block's text.
+            if let html = page.html(for: block) { return BlockReplacement(html: html, text: "") }
+            return highlighting?.html(for: block, source: source, diagnostics: &diagnostics).map { BlockReplacement(html: $0, text: block.literal) }
         })
         diagnostics += page.diagnostics + page.brokenFragments(headingIDs: Set(rendered.headings.map(\.id)))
         if let first = rendered.rawHTML.first, !config.markdown.unsafeHTML {
@@ -29,6 +32,12 @@ extension ContentParser {
             headings: rendered.headings, wordCount: rendered.wordCount, imageURL: imageURL
         )
         article.linkSites = sites
+        if config.search && !source.meta.draft {
+            article.sections = rendered.sections
+            article.searchTerms = DocumentTerms(SearchFields(
+                title: source.meta.title, description: source.meta.description ?? "", tags: source.meta.tags,
+                headings: rendered.headings.map(\.text), body: rendered.sections.map(\.text)))
+        }
         return (article, diagnostics)
     }
 

@@ -7,6 +7,8 @@ struct PageJob: Sendable {
         case termIndex(TermKind)
         case archive
         case notFound
+        /// The search page (when search is on).
+        case search
         case redirect(article: Int, alias: String)
     }
     let kind: Kind
@@ -33,6 +35,7 @@ extension ViewModels {
         }
         jobs.append(PageJob(kind: .archive, route: "archive/", template: "archive"))
         jobs.append(PageJob(kind: .notFound, route: "404.html", template: "404"))
+        if site.config.search { jobs.append(PageJob(kind: .search, route: SearchFiles.route, template: "search")) }
         for (index, article) in site.articles.enumerated() {
             for alias in article.meta.aliases {
                 jobs.append(PageJob(kind: .redirect(article: index, alias: alias), route: Routes.alias(alias), template: "redirect"))
@@ -51,6 +54,7 @@ extension ViewModels {
         case .termIndex(let kind): return termIndex(kind)
         case .archive: return archivePage()
         case .notFound: return notFoundPage()
+        case .search: return searchPage()
         case .redirect(let index, let alias): return redirectPage(index, alias: alias)
         }
     }
@@ -70,7 +74,7 @@ extension ViewModels {
                 || site.related[index].contains(where: indices.contains)
         case .home(let page): return onPage(site.articles.indices, page)
         case .term(let kind, let index, let page): return onPage(terms(kind)[index].articles, page)
-        case .termIndex, .notFound: return false
+        case .termIndex, .notFound, .search: return false
         case .archive: return true
         case .redirect(let index, _): return indices.contains(index)
         }
@@ -141,6 +145,10 @@ extension ViewModels {
 
     private func notFoundPage() -> PageContext {
         self.context(page: meta(title: "Page not found", description: "", route: "404.html"))
+    }
+
+    private func searchPage() -> PageContext {
+        self.context(page: meta(title: "Search", description: "Search the articles of \(site.config.title).", route: SearchFiles.route))
     }
 
     private func redirectPage(_ index: Int, alias: String) -> PageContext {

@@ -37,6 +37,7 @@ extension SiteView: TemplateFields {
         case "tagsURL": return self.tagsURL
         case "categoriesURL": return self.categoriesURL
         case "archiveURL": return self.archiveURL
+        case "searchURL": return self.searchURL
         case "navigation": return self.navigation
         case "copyrightYear": return self.copyrightYear
         case "preview": return self.preview

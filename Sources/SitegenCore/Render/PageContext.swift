@@ -39,6 +39,8 @@ struct SiteView: Sendable, Equatable {
     var tagsURL: String
     var categoriesURL: String
     var archiveURL: String
+    /// The search page, whose folder holds the index; nil when search is off.
+    var searchURL: String?
     /// Categories for the header navigation, by name.
     var navigation: [TermLink]
     /// Year of the newest article, for the footer (never the clock).

@@ -8,6 +8,8 @@ struct TemplateRenderer: Sendable {
     static let required = ["article", "list", "terms", "archive", "404", "redirect"]
 
     private let library: MustacheLibrary
+    /// Every template's name.
+    let names: Set<String>
 
     /// Parses `templates/**/*.mustache`; nil with diagnostics when any is missing or does not parse.
     static func make(templates: [String: Data]) -> (TemplateRenderer?, [Diagnostic]) {
@@ -30,7 +32,7 @@ struct TemplateRenderer: Sendable {
             }
         }
         diagnostics += missing(sources)
-        return (diagnostics.hasErrors ? nil : TemplateRenderer(library: library), diagnostics)
+        return (diagnostics.hasErrors ? nil : TemplateRenderer(library: library, names: Set(sources.keys)), diagnostics)
     }
 
     /// Renders the template `name` with `context`.

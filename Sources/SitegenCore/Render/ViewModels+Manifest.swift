@@ -26,6 +26,8 @@ extension ViewModels {
             return (.archive, "Archive", Array(site.articles.indices))
         case .notFound:
             return (.notFound, "Page not found", [])
+        case .search:
+            return (.search, "Search", [])
         case .redirect(let index, _):
             return (.redirect, "Redirect to \(site.articles[index].meta.title)", [index])
         }

@@ -20,7 +20,7 @@ struct ViewModels: Sendable {
             stylesheetURL: urls.path("assets/site.css"), rssURL: urls.path(FeedRoutes.rss),
             atomURL: urls.path(FeedRoutes.atom), jsonFeedURL: urls.path(FeedRoutes.json),
             tagsURL: urls.path(TermKind.tag.indexRoute), categoriesURL: urls.path(TermKind.category.indexRoute),
-            archiveURL: urls.path("archive/"),
+            archiveURL: urls.path("archive/"), searchURL: config.search ? urls.path(SearchFiles.route) : nil,
             navigation: site.categories.map { TermLink(name: $0.name, url: urls.path(TermKind.category.route($0.slug))) },
             copyrightYear: site.articles.first.map { String($0.meta.date.year) } ?? "",
             preview: config.preview ? PreviewView(text: "Preview build — not published", label: config.previewLabel) : nil

@@ -28,14 +28,15 @@ struct ManifestDiffTests {
         #expect(try await diff { _ in }.isEmpty)
     }
 
-    @Test("one article's body edited: its page and the feeds that carry its text, nothing else")
+    @Test("one article's body edited: its page, the feeds that carry its text and the search index, nothing else")
     func bodyEdit() async throws {
         let diff = try await diff {
             $0["content/blog/beta.md"] = TestSite.article("Beta", date: "2026-01-03", extra: "tags: [ai]\ncategory: notes", body: "Beta body text, edited.")
         }
         #expect(diff.added.isEmpty && diff.removed.isEmpty)
         #expect(diff.changed.map(\.path) == [
-            "atom.xml", "blog/beta/index.html", "categories/notes/atom.xml", "feed.json", "feed.xml", "tags/ai/atom.xml",
+            "atom.xml", "blog/beta/index.html", "categories/notes/atom.xml", "feed.json", "feed.xml", "search/docs/1.json",
+            "search/index.json", "search/terms/0.json", "tags/ai/atom.xml",
         ])
         let article = try #require(diff.changed.first { $0.kind == .article })
         #expect(article.title == "Beta" && article.url == "/blog/blog/beta/" && article.sources == ["content/blog/beta.md"])
@@ -56,7 +57,8 @@ struct ManifestDiffTests {
         // Gamma and Delta now share the tag "web" with Alpha, so Alpha joins their related articles.
         #expect(diff.changed.map(\.path) == [
             "atom.xml", "blog/alpha/index.html", "blog/delta/index.html", "blog/gamma/index.html", "categories/notes/atom.xml",
-            "feed.json", "feed.xml", "sitemap.xml", "tags/ai/atom.xml", "tags/index.html", "tags/web/atom.xml", "tags/web/index.html",
+            "feed.json", "feed.xml", "search/index.json", "search/terms/0.json", "sitemap.xml", "tags/ai/atom.xml", "tags/index.html",
+            "tags/web/atom.xml", "tags/web/index.html",
         ])
     }
 
@@ -64,12 +66,13 @@ struct ManifestDiffTests {
     func deletedArticle() async throws {
         let diff = try await diff { $0["content/blog/gamma.md"] = nil }
         #expect(diff.added.isEmpty)
-        #expect(diff.removed.map(\.path) == ["blog/gamma/index.html"])
+        // The search index numbers its documents in date order: the last one's fragment goes.
+        #expect(diff.removed.map(\.path) == ["blog/gamma/index.html", "search/docs/3.json"])
         #expect(diff.removed.first?.title == "Gamma")
         #expect(diff.changed.map(\.path) == [
             "archive/index.html", "atom.xml", "blog/beta/index.html", "blog/delta/index.html", "categories/dev/atom.xml",
-            "categories/dev/index.html", "categories/index.html", "feed.json", "feed.xml", "index.html", "sitemap.xml",
-            "tags/index.html", "tags/web/atom.xml", "tags/web/index.html",
+            "categories/dev/index.html", "categories/index.html", "feed.json", "feed.xml", "index.html", "search/docs/2.json",
+            "search/index.json", "search/terms/0.json", "sitemap.xml", "tags/index.html", "tags/web/atom.xml", "tags/web/index.html",
         ])
         #expect(!diff.changed.contains { $0.path == "blog/alpha/index.html" })
     }

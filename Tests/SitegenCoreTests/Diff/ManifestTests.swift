@@ -64,6 +64,11 @@ struct ManifestTests {
             .init(path: "blog/b/diagram.svg", kind: .contentFile, url: "/pr-42/blog/b/diagram.svg", sources: ["content/blog/b/diagram.svg"]),
             .init(path: "assets/site.css", kind: .asset, url: "/pr-42/assets/site.css", sources: ["templates/assets/site.css"]),
             .init(path: "images/logo.svg", kind: .static, url: "/pr-42/images/logo.svg", sources: ["public/images/logo.svg"]),
+            .init(path: "search/index.html", kind: .search, title: "Search", url: "/pr-42/search/"),
+            .init(path: "search/index.json", kind: .searchIndex, url: "/pr-42/search/index.json"),
+            .init(path: "search/terms/0.json", kind: .searchIndex, url: "/pr-42/search/terms/0.json"),
+            .init(path: "search/docs/0.json", kind: .searchIndex, url: "/pr-42/search/docs/0.json"),
+            .init(path: "search/docs/1.json", kind: .searchIndex, url: "/pr-42/search/docs/1.json"),
         ]
         for entry in expected { #expect(entries[entry.path] == entry) }
         #expect(Set(entries.keys) == Set(expected.map(\.path)))

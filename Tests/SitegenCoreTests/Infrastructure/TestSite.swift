@@ -15,6 +15,7 @@ enum TestSite {
         "templates/archive.mustache": "{{#archive}}{{#years}}{{year}}:{{count}};{{/years}}{{/archive}}",
         "templates/404.mustache": "not found",
         "templates/redirect.mustache": "{{redirect.target}}",
+        "templates/search.mustache": "search {{site.searchURL}}",
     ]
 
     /// The repository's own theme (`templates/`), read from disk.

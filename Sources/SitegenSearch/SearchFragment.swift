@@ -1,0 +1,60 @@
+/// What the search page shows of one result, written to its own file so that a query loads only its hits'.
+public struct SearchFragment: Sendable, Hashable {
+    /// The page's URL (with the site's base path).
+    public var url: String
+    public var title: String
+    /// `2024-03-01`
+    public var date: String
+    /// The date as the site shows it.
+    public var dateText: String
+    /// The category's display name, empty when there is none.
+    public var category: String
+    public var description: String
+    /// The body's text by section, for the excerpt and the link to the matching heading.
+    public var sections: [Section]
+
+    public struct Section: Sendable, Hashable {
+        /// The heading's `id`, empty before the first heading.
+        public var anchor: String
+        public var heading: String
+        public var text: String
+        public init(anchor: String, heading: String, text: String) {
+            self.anchor = anchor
+            self.heading = heading
+            self.text = text
+        }
+    }
+
+    public init(url: String, title: String, date: String, dateText: String, category: String, description: String, sections: [Section]) {
+        self.url = url
+        self.title = title
+        self.date = date
+        self.dateText = dateText
+        self.category = category
+        self.description = description
+        self.sections = sections
+    }
+
+    /// The fragment's file: `{"url":…,"title":…,"date":…,"dateText":…,"category":…,"description":…,"sections":[[anchor,heading,text],…]}`.
+    public func json() -> [UInt8] {
+        var out = JSONBytes()
+        out.raw("{\"url\":")
+        out.string(url)
+        for (key, value) in [("title", title), ("date", date), ("dateText", dateText), ("category", category), ("description", description)] {
+            out.raw(",\"\(key)\":")
+            out.string(value)
+        }
+        out.raw(",\"sections\":[")
+        for (index, section) in sections.enumerated() {
+            out.raw(index == 0 ? "[" : ",[")
+            out.string(section.anchor)
+            out.raw(",")
+            out.string(section.heading)
+            out.raw(",")
+            out.string(section.text)
+            out.raw("]")
+        }
+        out.raw("]}\n")
+        return out.bytes
+    }
+}

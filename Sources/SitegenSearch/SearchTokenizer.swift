@@ -1,0 +1,106 @@
+import Foundation
+
+/// Splits text into search terms the way the search page's script does, so that what a reader types finds
+/// what the build indexed.
+///
+/// A word is a run of letters, digits and combining marks; an apostrophe (`'` or `’`) between two such
+/// characters joins them (`don't` is one word). Each word is normalised: compatibility decomposition (NFKD),
+/// combining marks dropped (`café` → `cafe`), lower-cased, final sigma as sigma, apostrophes dropped. Words longer than
+/// `maximumLength` scalars after that (hashes, base64) are skipped. The script's twin is `words()` in
+/// `templates/assets/search-engine.js`; `Tests/SitegenSearchTests/Fixtures/terms.tsv` holds both to the same cases.
+public struct SearchTokenizer: Sendable {
+    /// Longer normalised words are not terms.
+    public static let maximumLength = 48
+
+    public init() {}
+
+    /// Every term of `text`, in order, repeats included.
+    public func terms(in text: String) -> [String] {
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append($0) }
+        return terms
+    }
+
+    /// Calls `body` with every term of `text`, in order.
+    public func forEachTerm(in text: String, _ body: (String) -> Void) {
+        var word = WordBuffer()
+        var pendingApostrophe = false
+        for scalar in text.unicodeScalars {
+            if Self.isWordScalar(scalar) {
+                pendingApostrophe = false
+                word.append(scalar)
+            } else if !word.isEmpty && !pendingApostrophe && (scalar == "'" || scalar == "\u{2019}") {
+                pendingApostrophe = true
+            } else if !word.isEmpty {
+                pendingApostrophe = false
+                if let term = word.finish() { body(term) }
+            }
+        }
+        if let term = word.finish() { body(term) }
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+}
+
+/// The word being read: lower-case ASCII bytes on the fast path, the raw scalars once one is not ASCII.
+private struct WordBuffer {
+    private var bytes: [UInt8] = []
+    private var scalars = String.UnicodeScalarView()
+    private var isASCII = true
+
+    var isEmpty: Bool { bytes.isEmpty && scalars.isEmpty }
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        if isASCII && scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            return
+        }
+        if isASCII {
+            isASCII = false
+            scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+        }
+        scalars.append(scalar)
+    }
+
+    /// The normalised word, or nil when it is empty or too long; starts a new word.
+    mutating func finish() -> String? {
+        defer {
+            bytes.removeAll(keepingCapacity: true)
+            scalars.removeAll()
+            isASCII = true
+        }
+        if isASCII {
+            return bytes.isEmpty || bytes.count > SearchTokenizer.maximumLength ? nil : String(decoding: bytes, as: UTF8.self)
+        }
+        // The same steps, in the same order, as the script: NFKD, marks dropped, lower-cased, apostrophes dropped.
+        // JavaScript lower-cases a word-final Σ to ς and Swift does not, so both then fold ς to σ.
+        let decomposed = String(scalars).decomposedStringWithCompatibilityMapping
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: decomposed.unicodeScalars.lazy.filter { !SearchTokenizer.isMark($0) })
+        var lowered = String.UnicodeScalarView()
+        for scalar in String(kept).lowercased().unicodeScalars where scalar != "'" && scalar != "\u{2019}" {
+            lowered.append(scalar == "\u{03C2}" ? "\u{03C3}" : scalar)
+        }
+        return lowered.isEmpty || lowered.count > SearchTokenizer.maximumLength ? nil : String(lowered)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import SitegenSearch
+
+struct SearchIndexBuilderTests {
+    private func document(_ body: String) -> DocumentTerms {
+        DocumentTerms(SearchFields(title: "", description: "", tags: [], headings: [], body: [body]))
+    }
+
+    private func text(_ file: SearchIndexBuilder.File) -> String { String(decoding: file.bytes, as: UTF8.self) }
+
+    @Test func bm25MatchesTheFormula() {
+        let bm25 = BM25()
+        // One document of three: ln(1 + 2.5 / 1.5).
+        #expect(abs(bm25.idf(documentFrequency: 1, documentCount: 3) - 0.980829) < 1e-6)
+        // At average length a single occurrence scores exactly the idf.
+        #expect(abs(bm25.score(weight: 1, length: 4, averageLength: 4, idf: 2) - 2) < 1e-12)
+        // Twice as long as average: 2.2 / (1 + 1.2 × 1.75).
+        #expect(abs(bm25.score(weight: 1, length: 8, averageLength: 4, idf: 1) - 0.709677) < 1e-6)
+    }
+
+    /// Three documents, lengths 2, 1 and 3 (average 2): the scores worked out by hand ("apple" stems to "appl").
+    @Test func tinyCorpusHasKnownScores() {
+        let documents = [document("apple pie"), document("apple"), document("pie pie cake")]
+        let files = SearchIndexBuilder().files(for: documents, fragmentHashes: [1, 2, 3])
+        #expect(files.map(\.path) == ["index.json", "terms/0.json"])
+        // apple: idf ln(1 + 1.5/2.5) = 0.4700; doc 0 (length 2): 0.4700; doc 1 (length 1): 0.4700 × 2.2 / (1 + 1.2 × 0.625) = 0.5908.
+        // cake: idf ln(1 + 2.5/1.5) = 0.9808; doc 2 (length 3, norm 1.375): 0.9808 × 2.2 / 2.65 = 0.8143.
+        // pie: idf 0.4700; doc 0: 0.4700; doc 2 (weight 2): 0.4700 × 4.4 / (2 + 1.65) = 0.5666.
+        #expect(text(files[1]) == "{\"appl\":[0,47,1,59],\"cake\":[2,81],\"pie\":[0,47,2,57]}\n")
+        #expect(text(files[0]).hasPrefix("{\"version\":\""))
+        #expect(text(files[0]).hasSuffix("\",\"documents\":3,\"shards\":[\"appl\"]}\n"))
+    }
+
+    @Test func versionFollowsEveryFile() {
+        let documents = [document("apple pie"), document("apple")]
+        let builder = SearchIndexBuilder()
+        let first = text(builder.files(for: documents, fragmentHashes: [1, 2])[0])
+        #expect(first == text(builder.files(for: documents, fragmentHashes: [1, 2])[0]))
+        #expect(first != text(builder.files(for: documents, fragmentHashes: [1, 3])[0]))
+        #expect(first != text(builder.files(for: [document("apple cake"), document("apple")], fragmentHashes: [1, 2])[0]))
+    }
+
+    /// Every term of every document is found where the manifest says, with that document among its postings.
+    @Test func shardsHoldEveryTermWhereTheManifestPointsTo() async {
+        let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "ñu", "ωmega", "42"]
+        let corpus = Gen.int(in: 0..<words.count).array(of: 1...12).map { $0.map { words[$0] }.joined(separator: " ") }.array(of: 1...12)
+        await propertyCheck(input: corpus, Gen.int(in: 1...120)) { bodies, shardBytes in
+            var builder = SearchIndexBuilder()
+            builder.shardBytes = shardBytes
+            let documents = bodies.map(document)
+            let files = builder.files(for: documents, fragmentHashes: bodies.map { _ in 0 })
+            let manifest = try! JSONSerialization.jsonObject(with: Data(files[0].bytes)) as! [String: Any]
+            let firsts = manifest["shards"] as! [String]
+            let shards = files.dropFirst().map { try! JSONSerialization.jsonObject(with: Data($0.bytes)) as! [String: [Int]] }
+            #expect(firsts == firsts.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+            for (index, file) in files.dropFirst().enumerated() where shards[index].count > 1 {
+                #expect(file.bytes.count <= shardBytes + 3)
+            }
+            for (number, terms) in documents.enumerated() {
+                for term in terms.terms {
+                    let shard = firsts.lastIndex { !term.utf16.lexicographicallyPrecedes($0.utf16) }!
+                    let list = shards[shard][term] ?? []
+                    var docs: [Int] = [], doc = 0
+                    for pair in stride(from: 0, to: list.count, by: 2) {
+                        doc += list[pair]
+                        docs.append(doc)
+                        #expect(list[pair + 1] > 0)
+                    }
+                    #expect(docs.contains(number), "\(term) in document \(number)")
+                    #expect(docs == docs.sorted() && Set(docs).count == docs.count)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import SitegenSearch
+
+struct SearchTokenizerTests {
+    private struct Case: Decodable {
+        let text: String
+        let terms: [String]
+    }
+
+    /// The cases `Tests/Browser/search_engine_test.mjs` holds the script's tokenizer to as well.
+    @Test func sharedCases() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/terms.json")
+        let cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: url))
+        #expect(cases.count > 20)
+        for testCase in cases {
+            #expect(SearchTokenizer().terms(in: testCase.text) == testCase.terms, "\(testCase.text.debugDescription)")
+        }
+    }
+
+    @Test func termsAreLowerCaseRunsOfTheText() async {
+        let alphabet = Array("aZ9 ,.'’-é\u{301}Σß日\n".unicodeScalars)
+        await propertyCheck(input: Gen.int(in: 0..<alphabet.count).array(of: 0...40)) { picks in
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: picks.map { alphabet[$0] })
+            let text = String(scalars)
+            for term in SearchTokenizer().terms(in: text) {
+                #expect(!term.isEmpty && term.unicodeScalars.count <= SearchTokenizer.maximumLength)
+                #expect(term == term.lowercased())
+                #expect(!term.contains("'") && !term.contains("’") && !term.contains(" "))
+            }
+        }
+    }
+
+    @Test func asciiFastPathAgreesWithTheGeneralOne() async {
+        // A word with one non-ASCII letter takes the general path; its ASCII part must come out the same.
+        let alphabet = Array("abcXYZ019")
+        await propertyCheck(input: Gen.int(in: 0..<alphabet.count).array(of: 1...12)) { picks in
+            let word = String(picks.map { alphabet[$0] })
+            let terms = SearchTokenizer().terms(in: word + "é")
+            #expect(terms == [word.lowercased() + "e"])
+        }
+    }
+}
