@@ -1,10 +1,8 @@
 /// One document's stemmed terms with their weighted frequencies: what the index needs of it. Computed once
-/// per document (in parallel, and cached with the article), merged by `SearchIndexBuilder`.
+/// per document (in parallel, and cached with the article), merged by `SearchIndex`.
 public struct DocumentTerms: Sendable, Hashable {
-    /// Distinct stemmed terms, sorted by UTF-16 code units (the order JavaScript compares strings in).
-    public let terms: [String]
-    /// For each term, the sum of its occurrences weighted by field.
-    public let weights: [Float]
+    /// Each distinct stemmed term with the sum of its occurrences weighted by field.
+    public let weights: [String: Float]
     /// Every term occurrence in every field, unweighted: the document's length for BM25.
     public let length: Int
 
@@ -16,32 +14,30 @@ public struct DocumentTerms: Sendable, Hashable {
         for tag in fields.tags { counter.add(tag, weight: fieldWeights.tags) }
         for heading in fields.headings { counter.add(heading, weight: fieldWeights.headings) }
         for piece in fields.body { counter.add(piece, weight: fieldWeights.body) }
-        let sorted = counter.weights.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
-        terms = sorted.map(\.key)
-        weights = sorted.map(\.value)
+        weights = counter.weights
         length = counter.length
     }
 
-    /// Weighted counts of stemmed terms; each distinct word is stemmed once.
+    /// Weighted counts of words, stemmed once each at the end: one hash per occurrence.
     private struct Counter {
-        var weights: [String: Float] = [:]
+        var words: [String: Float] = [:]
         var length = 0
-        private var stems: [String: String] = [:]
         private let tokenizer = SearchTokenizer()
-        private let stemmer = EnglishStemmer()
 
         mutating func add(_ text: String, weight: Float) {
             tokenizer.forEachTerm(in: text) { word in
-                let stem: String
-                if let known = stems[word] {
-                    stem = known
-                } else {
-                    stem = stemmer.stem(word)
-                    stems[word] = stem
-                }
-                weights[stem, default: 0] += weight
+                words[word, default: 0] += weight
                 length += 1
             }
+        }
+
+        /// Weighted counts of stems.
+        var weights: [String: Float] {
+            let stemmer = EnglishStemmer()
+            var stems: [String: Float] = [:]
+            stems.reserveCapacity(words.count)
+            for (word, weight) in words { stems[stemmer.stem(word), default: 0] += weight }
+            return stems
         }
     }
 }

@@ -10,8 +10,8 @@ struct JSONBytes {
         bytes.append(contentsOf: text.utf8)
     }
 
-    mutating func append(_ other: JSONBytes) {
-        bytes.append(contentsOf: other.bytes)
+    mutating func append(_ other: [UInt8]) {
+        bytes.append(contentsOf: other)
     }
 
     mutating func byte(_ value: UInt8) {

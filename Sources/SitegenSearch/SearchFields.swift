@@ -16,6 +16,8 @@ public struct SearchFields: Sendable, Hashable {
     }
 
     /// How much one occurrence of a term counts, by field: a match in the title says most about a document.
+    /// Keep them whole numbers (or halves): sums of those are exact in any order, so the index stays the
+    /// same from run to run.
     public struct Weights: Sendable, Hashable {
         public var title: Float = 6
         public var tags: Float = 3

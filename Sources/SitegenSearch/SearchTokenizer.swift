@@ -23,20 +23,50 @@ public struct SearchTokenizer: Sendable {
 
     /// Calls `body` with every term of `text`, in order.
     public func forEachTerm(in text: String, _ body: (String) -> Void) {
-        var word = WordBuffer()
-        var pendingApostrophe = false
-        for scalar in text.unicodeScalars {
-            if Self.isWordScalar(scalar) {
-                pendingApostrophe = false
-                word.append(scalar)
-            } else if !word.isEmpty && !pendingApostrophe && (scalar == "'" || scalar == "\u{2019}") {
-                pendingApostrophe = true
-            } else if !word.isEmpty {
-                pendingApostrophe = false
-                if let term = word.finish() { body(term) }
+        var text = text
+        text.withUTF8 { bytes in
+            var word = WordBuffer()
+            var pendingApostrophe = false
+            var index = 0
+            while index < bytes.count {
+                // ASCII, the common case, is classified from the byte; anything else is decoded first.
+                let byte = bytes[index]
+                let scalar: Unicode.Scalar, isWord: Bool
+                if byte < 0x80 {
+                    index += 1
+                    if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
+                        pendingApostrophe = false
+                        word.append(ascii: byte)
+                        continue
+                    }
+                    scalar = Unicode.Scalar(byte)
+                    isWord = false
+                } else {
+                    scalar = Self.decode(bytes, at: &index)
+                    isWord = Self.isWordScalar(scalar)
+                }
+                if isWord {
+                    pendingApostrophe = false
+                    word.append(scalar)
+                } else if !word.isEmpty && !pendingApostrophe && (scalar == "'" || scalar == "\u{2019}") {
+                    pendingApostrophe = true
+                } else if !word.isEmpty {
+                    pendingApostrophe = false
+                    if let term = word.finish() { body(term) }
+                }
             }
+            if let term = word.finish() { body(term) }
         }
-        if let term = word.finish() { body(term) }
+    }
+
+    /// The scalar whose UTF-8 starts at `index` (valid UTF-8: it comes from a String); moves past it.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        index += length
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -69,6 +99,12 @@ private struct WordBuffer {
 
     var isEmpty: Bool { bytes.isEmpty && scalars.isEmpty }
 
+    /// An ASCII letter or digit.
+    mutating func append(ascii byte: UInt8) {
+        guard isASCII else { return append(Unicode.Scalar(byte)) }
+        bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+    }
+
     mutating func append(_ scalar: Unicode.Scalar) {
         if isASCII && scalar.isASCII {
             let byte = UInt8(scalar.value)
@@ -84,13 +120,14 @@ private struct WordBuffer {
 
     /// The normalised word, or nil when it is empty or too long; starts a new word.
     mutating func finish() -> String? {
+        if isASCII {
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return bytes.isEmpty || bytes.count > SearchTokenizer.maximumLength ? nil : String(decoding: bytes, as: UTF8.self)
+        }
         defer {
             bytes.removeAll(keepingCapacity: true)
             scalars.removeAll()
             isASCII = true
-        }
-        if isASCII {
-            return bytes.isEmpty || bytes.count > SearchTokenizer.maximumLength ? nil : String(decoding: bytes, as: UTF8.self)
         }
         // The same steps, in the same order, as the script: NFKD, marks dropped, lower-cased, apostrophes dropped.
         // JavaScript lower-cases a word-final Σ to ς and Swift does not, so both then fold ς to σ.

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenSearch
 
 /// A rebuild after edits of published articles that keep the site's shape (`FrontMatter.sameShape`): the
 /// same articles in the same order, with the same routes, tags, categories and data. Only the edited
@@ -36,7 +37,9 @@ struct ContentEdit: Sendable {
         update(&next.output.diagnostics, edits: edits, tree: tree, parse: caches.parse)
         // An edited article's page always changes; other pages show its summary or title, if anything.
         var summaryChanged = Set<Int>()
+        var oldTerms: [Int: DocumentTerms] = [:]
         for edit in edits {
+            oldTerms[edit.index] = next.models.site.articles[edit.index].searchTerms
             var article = edit.article
             article.revision = caches.parse.nextRevision
             caches.parse.nextRevision += 1
@@ -51,9 +54,13 @@ struct ContentEdit: Sendable {
         }
         let pages = await render(affected, models: next.models, templates: next.templates, cache: caches.render)
         let (_, feeds) = await FeedWriter(models: next.models).files(cache: caches.render.feeds, edited: edited)
-        // Every document's scores depend on every other's length, so the index is made again as a whole.
-        let search = await SearchFiles(models: next.models).files()
-        guard Set(search.map(\.path)) == next.searchPaths else { return nil }
+        var search: [OutputFile] = []
+        if var state = caches.render.search {
+            search = SearchFiles(models: next.models).files(updating: &state, old: oldTerms)
+            caches.render.search = state
+        }
+        // An edit that changes the number of shards changes the site's files: every stage runs.
+        guard Set(search.lazy.map(\.path).filter { !$0.hasPrefix("search/docs/") }) == next.searchIndexPaths else { return nil }
         let changedSearch = search.filter { [next] in next.output.files[next.fileIndices[$0.path]!] != $0 }
         let fresh = await patch(&next, &caches.render, pages: pages, feeds: feeds, search: changedSearch)
         caches.render.rendered = Set(fresh.map(\.path))

@@ -19,8 +19,8 @@ struct LastBuild: Sendable {
     let fileIndices: [String: Int]
     /// Output path → index in `output.manifest.entries`.
     let entryIndices: [String: Int]
-    /// The files of the search index (`SearchFiles`).
-    let searchPaths: Set<String>
+    /// The manifest and shards of the search index (`SearchFiles`), not the fragments.
+    let searchIndexPaths: Set<String>
 
     init(config: SiteConfig, renderer: MarkdownRenderer, highlighting: Highlighting?, templates: TemplateRenderer, models: ViewModels, jobs: [PageJob], output: BuildOutput) {
         self.config = config
@@ -33,6 +33,6 @@ struct LastBuild: Sendable {
         articleIndices = Dictionary(models.site.articles.indices.map { (models.site.articles[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
         fileIndices = Dictionary(output.files.indices.map { (output.files[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
         entryIndices = Dictionary(output.manifest.entries.indices.map { (output.manifest.entries[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
-        searchPaths = Set(output.manifest.entries.lazy.filter { $0.kind == .searchIndex }.map(\.path))
+        searchIndexPaths = Set(output.manifest.entries.lazy.filter { $0.kind == .searchIndex && !$0.path.hasPrefix("search/docs/") }.map(\.path))
     }
 }

@@ -15,6 +15,8 @@ struct RenderCache: Sendable {
     var templates: [String: Data] = [:]
     var pages: [String: Page] = [:]
     var feeds = FeedCache()
+    /// The search index, for an edit of some articles (`ContentEdit`); nil when search is off.
+    var search: SearchFiles.State?
     /// SHA-256 by output path.
     var hashes: [String: String] = [:]
     /// Output paths of the pages and feeds the last render wrote afresh (the others came from the cache).

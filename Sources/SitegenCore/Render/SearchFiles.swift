@@ -2,28 +2,59 @@ import Foundation
 import SitegenSearch
 
 /// The search index of the site's published articles (drafts never enter it), under `search/` beside the
-/// search page: the manifest and term shards from `SearchIndexBuilder`, and one fragment per article.
+/// search page: the manifest and term shards of `SearchIndex`, and one fragment per article.
 struct SearchFiles: Sendable {
     /// The search page's route; the index lives in its folder.
     static let route = "search/"
 
     let models: ViewModels
 
-    /// Every file of the index, paths relative to the output root; none when search is off.
-    func files() async -> [OutputFile] {
+    /// What an edit of some articles needs of the last build's index.
+    struct State: Sendable {
+        var index: SearchIndex
+        /// Article index → document number (drafts have none).
+        var documents: [Int: Int]
+        var fragmentHashes: [UInt64]
+    }
+
+    /// Every file of the index, paths relative to the output root, and the index for later edits; none when
+    /// search is off.
+    func files() async -> (files: [OutputFile], state: State?) {
         let site = models.site
-        guard site.config.search else { return [] }
+        guard site.config.search else { return ([], nil) }
         let indexed = site.articles.indices.filter { site.articles[$0].searchTerms != nil }
         let fragments = await indexed.parallelMap { [models] index -> (bytes: [UInt8], hash: UInt64) in
             let bytes = Self.fragment(models, index).json()
             return (bytes, FNV1a.hash(bytes))
         }
-        let index = SearchIndexBuilder().files(
-            for: indexed.map { site.articles[$0].searchTerms! }, fragmentHashes: fragments.map(\.hash))
-        return index.map { OutputFile(path: Self.route + $0.path, contents: .bytes(Data($0.bytes))) }
-            + fragments.enumerated().map { number, fragment in
-                OutputFile(path: Self.route + "docs/\(number).json", contents: .bytes(Data(fragment.bytes)))
-            }
+        let state = State(
+            index: SearchIndex(indexed.map { site.articles[$0].searchTerms! }),
+            documents: Dictionary(uniqueKeysWithValues: indexed.enumerated().map { ($1, $0) }),
+            fragmentHashes: fragments.map(\.hash))
+        let files = Self.indexFiles(state) + fragments.enumerated().map { number, fragment in Self.fragmentFile(number, fragment.bytes) }
+        return (files, state)
+    }
+
+    /// After edits of the articles at the keys of `old` (their terms before the edits), which keep the site's
+    /// shape: the edited articles' fragments and every index file, `state` brought up to date.
+    func files(updating state: inout State, old: [Int: DocumentTerms]) -> [OutputFile] {
+        var fragments: [OutputFile] = []
+        for (index, terms) in old.sorted(by: { $0.key < $1.key }) {
+            guard let number = state.documents[index], let new = models.site.articles[index].searchTerms else { continue }
+            state.index.replace(number, with: new, was: terms)
+            let bytes = Self.fragment(models, index).json()
+            state.fragmentHashes[number] = FNV1a.hash(bytes)
+            fragments.append(Self.fragmentFile(number, bytes))
+        }
+        return Self.indexFiles(state) + fragments
+    }
+
+    private static func indexFiles(_ state: State) -> [OutputFile] {
+        state.index.files(fragmentHashes: state.fragmentHashes).map { OutputFile(path: route + $0.path, contents: .bytes(Data($0.bytes))) }
+    }
+
+    private static func fragmentFile(_ number: Int, _ bytes: [UInt8]) -> OutputFile {
+        OutputFile(path: route + "docs/\(number).json", contents: .bytes(Data(bytes)))
     }
 
     private static func fragment(_ models: ViewModels, _ index: Int) -> SearchFragment {

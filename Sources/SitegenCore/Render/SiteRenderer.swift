@@ -41,7 +41,9 @@ struct SiteRenderer: Sendable {
         table.add(map, origin: .generated, entry: describe.sitemap(map.path))
         table.add(robots, origin: .generated, entry: describe.generated(robots.path, kind: .robots))
         for file in DataFiles(data: site.data).files() { table.add(file, origin: .generated, entry: describe.data(file.path)) }
-        for file in await SearchFiles(models: models).files() {
+        let search = await SearchFiles(models: models).files()
+        newCache.search = search.state
+        for file in search.files {
             table.add(file, origin: .generated, entry: describe.generated(file.path, kind: .searchIndex))
         }
         for path in tree.templates.keys.sorted() where path.hasPrefix("templates/assets/") {

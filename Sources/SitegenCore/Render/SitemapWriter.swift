@@ -46,7 +46,8 @@ private struct NewestDates {
         case .home, .termIndex, .archive: return .some(overall)
         case .term(.tag, let index, _): return .some(tags[index])
         case .term(.category, let index, _): return .some(categories[index])
-        case .notFound, .redirect, .search: return nil
+        case .search: return .some(nil)
+        case .notFound, .redirect: return nil
         }
     }
 }

@@ -3,12 +3,12 @@ import PropertyBased
 import Testing
 @testable import SitegenSearch
 
-struct SearchIndexBuilderTests {
+struct SearchIndexTests {
     private func document(_ body: String) -> DocumentTerms {
         DocumentTerms(SearchFields(title: "", description: "", tags: [], headings: [], body: [body]))
     }
 
-    private func text(_ file: SearchIndexBuilder.File) -> String { String(decoding: file.bytes, as: UTF8.self) }
+    private func text(_ file: SearchIndex.File) -> String { String(decoding: file.bytes, as: UTF8.self) }
 
     @Test func bm25MatchesTheFormula() {
         let bm25 = BM25()
@@ -23,7 +23,7 @@ struct SearchIndexBuilderTests {
     /// Three documents, lengths 2, 1 and 3 (average 2): the scores worked out by hand ("apple" stems to "appl").
     @Test func tinyCorpusHasKnownScores() {
         let documents = [document("apple pie"), document("apple"), document("pie pie cake")]
-        let files = SearchIndexBuilder().files(for: documents, fragmentHashes: [1, 2, 3])
+        let files = SearchIndex(documents).files(fragmentHashes: [1, 2, 3])
         #expect(files.map(\.path) == ["index.json", "terms/0.json"])
         // apple: idf ln(1 + 1.5/2.5) = 0.4700; doc 0 (length 2): 0.4700; doc 1 (length 1): 0.4700 × 2.2 / (1 + 1.2 × 0.625) = 0.5908.
         // cake: idf ln(1 + 2.5/1.5) = 0.9808; doc 2 (length 3, norm 1.375): 0.9808 × 2.2 / 2.65 = 0.8143.
@@ -35,11 +35,10 @@ struct SearchIndexBuilderTests {
 
     @Test func versionFollowsEveryFile() {
         let documents = [document("apple pie"), document("apple")]
-        let builder = SearchIndexBuilder()
-        let first = text(builder.files(for: documents, fragmentHashes: [1, 2])[0])
-        #expect(first == text(builder.files(for: documents, fragmentHashes: [1, 2])[0]))
-        #expect(first != text(builder.files(for: documents, fragmentHashes: [1, 3])[0]))
-        #expect(first != text(builder.files(for: [document("apple cake"), document("apple")], fragmentHashes: [1, 2])[0]))
+        let first = text(SearchIndex(documents).files(fragmentHashes: [1, 2])[0])
+        #expect(first == text(SearchIndex(documents).files(fragmentHashes: [1, 2])[0]))
+        #expect(first != text(SearchIndex(documents).files(fragmentHashes: [1, 3])[0]))
+        #expect(first != text(SearchIndex([document("apple cake"), document("apple")]).files(fragmentHashes: [1, 2])[0]))
     }
 
     /// Every term of every document is found where the manifest says, with that document among its postings.
@@ -47,10 +46,10 @@ struct SearchIndexBuilderTests {
         let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "ñu", "ωmega", "42"]
         let corpus = Gen.int(in: 0..<words.count).array(of: 1...12).map { $0.map { words[$0] }.joined(separator: " ") }.array(of: 1...12)
         await propertyCheck(input: corpus, Gen.int(in: 1...120)) { bodies, shardBytes in
-            var builder = SearchIndexBuilder()
-            builder.shardBytes = shardBytes
+            var options = SearchIndex.Options()
+            options.shardBytes = shardBytes
             let documents = bodies.map(document)
-            let files = builder.files(for: documents, fragmentHashes: bodies.map { _ in 0 })
+            let files = SearchIndex(documents, options: options).files(fragmentHashes: bodies.map { _ in 0 })
             let manifest = try! JSONSerialization.jsonObject(with: Data(files[0].bytes)) as! [String: Any]
             let firsts = manifest["shards"] as! [String]
             let shards = files.dropFirst().map { try! JSONSerialization.jsonObject(with: Data($0.bytes)) as! [String: [Int]] }
@@ -59,7 +58,7 @@ struct SearchIndexBuilderTests {
                 #expect(file.bytes.count <= shardBytes + 3)
             }
             for (number, terms) in documents.enumerated() {
-                for term in terms.terms {
+                for term in terms.weights.keys {
                     let shard = firsts.lastIndex { !term.utf16.lexicographicallyPrecedes($0.utf16) }!
                     let list = shards[shard][term] ?? []
                     var docs: [Int] = [], doc = 0
@@ -71,6 +70,26 @@ struct SearchIndexBuilderTests {
                     #expect(docs.contains(number), "\(term) in document \(number)")
                     #expect(docs == docs.sorted() && Set(docs).count == docs.count)
                 }
+            }
+        }
+    }
+
+    /// Any sequence of edits gives the same files as an index built afresh from the edited documents.
+    @Test func replacingDocumentsEqualsBuildingAfresh() async {
+        let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
+        let body = Gen.int(in: 0..<words.count).array(of: 0...10).map { $0.map { words[$0] }.joined(separator: " ") }
+        let edited = Gen.int(in: 0...3).array(of: 8...8)
+        await propertyCheck(input: body.array(of: 4...4), edited, body.array(of: 1...8), Gen.int(in: 20...200)) { bodies, numbers, texts, shardBytes in
+            var options = SearchIndex.Options()
+            options.shardBytes = shardBytes
+            var documents = bodies.map(document)
+            var index = SearchIndex(documents, options: options)
+            for (number, text) in zip(numbers, texts) {
+                let new = document(text)
+                index.replace(number, with: new, was: documents[number])
+                documents[number] = new
+                let fresh = SearchIndex(documents, options: options).files(fragmentHashes: [])
+                #expect(index.files(fragmentHashes: []) == fresh)
             }
         }
     }
