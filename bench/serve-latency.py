@@ -934,9 +934,11 @@ def summarize(session, kind):
         if r.get("note"):
             problems.append(f"{tag}: {r['note']}")
         if session["tool"] == "sitegen" and kind == "article" and r.get("event"):
-            # Expected: the page itself, and the feeds carrying its full text (Atom feeds of its tags and
-            # category, the site feeds when it is among the newest). Anything else is suspicious.
-            odd = [u for u in r["event"].get("changed", []) if u != r.get("url") and not FEED_URL.search(u)]
+            # Expected: the page itself, the feeds carrying its full text (Atom feeds of its tags and
+            # category, the site feeds when it is among the newest) and the search index (its fragment, the
+            # manifest and the shards of its words). Anything else is suspicious.
+            odd = [u for u in r["event"].get("changed", [])
+                   if u != r.get("url") and not FEED_URL.search(u) and not u.startswith("/search/")]
             if odd:
                 problems.append(f"{tag}: reload also names non-feed URLs (list pages are expected when the added "
                                 f"words change the reading time their cards show): {odd[:8]}")

@@ -8,8 +8,9 @@
 /// - `docs/<doc>.json`: the document's `SearchFragment`, written by the caller.
 ///
 /// `version` changes whenever any file does; the script adds it to every URL it loads, so a cached shard
-/// never meets a newer manifest. The index keeps every term's encoded entry, so that `replace` (one
-/// document edited) encodes again only the entries of that document's terms.
+/// never meets a newer manifest. The index keeps every term's encoded entry and every shard, so that after
+/// `replace` (one document edited) only the entries of that document's terms are encoded again and only
+/// the shards holding them (or whose bounds moved) are put together again.
 public struct SearchIndex: Sendable {
     /// How the index is cut and scored.
     public struct Options: Sendable, Hashable {
@@ -24,14 +25,32 @@ public struct SearchIndex: Sendable {
         /// Relative to the index's folder: `index.json`, `terms/0.json`.
         public var path: String
         public var bytes: [UInt8]
+        /// Whether the same bytes were in the files the last call gave (so a caller holding those need not
+        /// look at them again).
+        public var unchanged = false
+    }
+
+    /// A shard as the last `files` call made it.
+    private struct Shard: Sendable {
+        /// Its place: `terms/<number>.json`.
+        var number: Int
+        let last: String
+        let count: Int
+        let bytes: [UInt8]
+        let hash: UInt64
     }
 
     private let options: Options
     private var lists: [String: PostingList] = [:]
     /// `"term":[…]` for every term.
     private var entries: [String: [UInt8]] = [:]
-    /// Every term, in UTF-16 order.
+    /// Every term, in UTF-16 order, and the size of its entry.
     private var terms: [String]
+    private var sizes: [Int] = []
+    /// Terms whose entries changed since the last `files` call.
+    private var dirty: Set<String> = []
+    /// The last `files` call's shards, by first term.
+    private var shards: [String: Shard] = [:]
     private var lengths: [Int]
     private var totalLength: Int
     /// The average document length, rounded to a whole number so that most edits leave it, and with it
@@ -50,6 +69,7 @@ public struct SearchIndex: Sendable {
         totalLength = lengths.reduce(0, +)
         averageLength = Self.average(totalLength, count: documents.count)
         for term in terms { entries[term] = entry(term) }
+        sizes = terms.map { entries[$0]!.count }
     }
 
     /// Document `document` now has `new` terms instead of `old`.
@@ -64,9 +84,17 @@ public struct SearchIndex: Sendable {
             if list.documents.isEmpty {
                 lists[term] = nil
                 entries[term] = nil
-                if existed { terms.remove(at: insertionPoint(of: term)) }
+                if existed {
+                    let at = insertionPoint(of: term)
+                    terms.remove(at: at)
+                    sizes.remove(at: at)
+                }
             } else {
-                if !existed { terms.insert(term, at: insertionPoint(of: term)) }
+                if !existed {
+                    let at = insertionPoint(of: term)
+                    terms.insert(term, at: at)
+                    sizes.insert(0, at: at)
+                }
                 lists[term] = list
             }
         }
@@ -74,46 +102,77 @@ public struct SearchIndex: Sendable {
         if average != averageLength {
             averageLength = average
             for term in terms { entries[term] = entry(term) }
+            sizes = terms.map { entries[$0]!.count }
+            shards = [:]
         } else {
             // The document's length changed: every list it is (or was) in is scored again; no other list.
-            for term in touched where lists[term] != nil { entries[term] = entry(term) }
+            for term in touched where lists[term] != nil {
+                let entry = entry(term)
+                entries[term] = entry
+                sizes[insertionPoint(of: term)] = entry.count
+            }
         }
+        dirty.formUnion(touched)
     }
 
     /// The manifest and the shards; `fragmentHashes` (FNV-1a of each document's fragment) go into the version.
-    public func files(fragmentHashes: [UInt64]) -> [File] {
-        var shards: [(first: String, json: JSONBytes)] = []
-        for term in terms {
-            let entry = entries[term]!
-            if let last = shards.last, last.json.bytes.count + entry.count <= options.shardBytes {
-                shards[shards.count - 1].json.byte(0x2C)
-                shards[shards.count - 1].json.append(entry)
-            } else {
-                var json = JSONBytes(capacity: max(options.shardBytes, entry.count) + 64)
-                json.byte(0x7B)
-                json.append(entry)
-                shards.append((term, json))
-            }
-        }
+    public mutating func files(fragmentHashes: [UInt64]) -> [File] {
+        let dirtyPositions = dirty.compactMap { lists[$0] == nil ? nil : insertionPoint(of: $0) }.sorted()
+        var made: [String: Shard] = [:]
         var hash = FNV1a()
-        var files: [File] = []
-        for (index, shard) in shards.enumerated() {
-            var json = shard.json
-            json.raw("}\n")
-            hash.add(json.bytes)
-            files.append(File(path: "terms/\(index).json", bytes: json.bytes))
-        }
-        for fragment in fragmentHashes { hash.add(fragment) }
         var manifest = JSONBytes()
-        manifest.raw("{\"version\":\"\(hash.hex)\",\"documents\":")
-        manifest.integer(lengths.count)
-        manifest.raw(",\"shards\":[")
-        for (index, shard) in shards.enumerated() {
-            if index > 0 { manifest.byte(0x2C) }
-            manifest.string(shard.first)
+        var files: [File] = []
+        for (number, range) in shardRanges().enumerated() {
+            let first = terms[range.lowerBound], last = terms[range.upperBound - 1]
+            var shard = shards[first]
+            let touched = dirtyPositions.first { $0 >= range.lowerBound }.map { $0 < range.upperBound } ?? false
+            let reusable = shard != nil && shard!.last == last && shard!.count == range.count && !touched
+            // The same bytes at another number are another file's bytes now.
+            let unchanged = reusable && shard!.number == number
+            if reusable { shard!.number = number } else { shard = makeShard(range, number: number) }
+            made[first] = shard
+            hash.add(shard!.hash)
+            files.append(File(path: "terms/\(number).json", bytes: shard!.bytes, unchanged: unchanged))
+            manifest.raw(number == 0 ? "" : ",")
+            manifest.string(first)
         }
-        manifest.raw("]}\n")
-        return [File(path: "index.json", bytes: manifest.bytes)] + files
+        shards = made
+        dirty = []
+        for fragment in fragmentHashes { hash.add(fragment) }
+        var head = JSONBytes()
+        head.raw("{\"version\":\"\(hash.hex)\",\"documents\":")
+        head.integer(lengths.count)
+        head.raw(",\"shards\":[")
+        head.append(manifest.bytes)
+        head.raw("]}\n")
+        return [File(path: "index.json", bytes: head.bytes)] + files
+    }
+
+    /// The terms of each shard: a shard takes terms until the next would take it past `shardBytes`.
+    private func shardRanges() -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0, bytes = 0
+        for (index, size) in sizes.enumerated() {
+            if index > start && bytes + 1 + size > options.shardBytes {
+                ranges.append(start..<index)
+                start = index
+                bytes = 0
+            }
+            bytes += (index > start ? 1 : 0) + size
+        }
+        if start < sizes.count { ranges.append(start..<sizes.count) }
+        return ranges
+    }
+
+    private func makeShard(_ range: Range<Int>, number: Int) -> Shard {
+        var json = JSONBytes(capacity: range.reduce(0) { $0 + sizes[$1] + 1 } + 4)
+        json.byte(0x7B)
+        for index in range {
+            if index > range.lowerBound { json.byte(0x2C) }
+            json.append(entries[terms[index]]!)
+        }
+        json.raw("}\n")
+        return Shard(number: number, last: terms[range.upperBound - 1], count: range.count, bytes: json.bytes, hash: FNV1a.hash(json.bytes))
     }
 
     /// `"term":[doc,score,…]` with document numbers as deltas.

@@ -54,13 +54,13 @@ struct ContentEdit: Sendable {
         }
         let pages = await render(affected, models: next.models, templates: next.templates, cache: caches.render)
         let (_, feeds) = await FeedWriter(models: next.models).files(cache: caches.render.feeds, edited: edited)
-        var search: [OutputFile] = []
+        var search: [OutputFile] = [], indexFiles = 0
         if var state = caches.render.search {
-            search = SearchFiles(models: next.models).files(updating: &state, old: oldTerms)
+            (search, indexFiles) = SearchFiles(models: next.models).files(updating: &state, old: oldTerms)
             caches.render.search = state
         }
         // An edit that changes the number of shards changes the site's files: every stage runs.
-        guard Set(search.lazy.map(\.path).filter { !$0.hasPrefix("search/docs/") }) == next.searchIndexPaths else { return nil }
+        guard indexFiles == next.searchIndexPaths.count else { return nil }
         let changedSearch = search.filter { [next] in next.output.files[next.fileIndices[$0.path]!] != $0 }
         let fresh = await patch(&next, &caches.render, pages: pages, feeds: feeds, search: changedSearch)
         caches.render.rendered = Set(fresh.map(\.path))

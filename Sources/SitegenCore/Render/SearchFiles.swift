@@ -27,17 +27,18 @@ struct SearchFiles: Sendable {
             let bytes = Self.fragment(models, index).json()
             return (bytes, FNV1a.hash(bytes))
         }
-        let state = State(
+        var state = State(
             index: SearchIndex(indexed.map { site.articles[$0].searchTerms! }),
             documents: Dictionary(uniqueKeysWithValues: indexed.enumerated().map { ($1, $0) }),
             fragmentHashes: fragments.map(\.hash))
-        let files = Self.indexFiles(state) + fragments.enumerated().map { number, fragment in Self.fragmentFile(number, fragment.bytes) }
+        let files = Self.indexFiles(&state).map(\.file) + fragments.enumerated().map { number, fragment in Self.fragmentFile(number, fragment.bytes) }
         return (files, state)
     }
 
     /// After edits of the articles at the keys of `old` (their terms before the edits), which keep the site's
-    /// shape: the edited articles' fragments and every index file, `state` brought up to date.
-    func files(updating state: inout State, old: [Int: DocumentTerms]) -> [OutputFile] {
+    /// shape: the edited articles' fragments and the index files that may have changed (the others are as the
+    /// last build wrote them), with the number of index files; `state` brought up to date.
+    func files(updating state: inout State, old: [Int: DocumentTerms]) -> (files: [OutputFile], indexFiles: Int) {
         var fragments: [OutputFile] = []
         for (index, terms) in old.sorted(by: { $0.key < $1.key }) {
             guard let number = state.documents[index], let new = models.site.articles[index].searchTerms else { continue }
@@ -46,11 +47,15 @@ struct SearchFiles: Sendable {
             state.fragmentHashes[number] = FNV1a.hash(bytes)
             fragments.append(Self.fragmentFile(number, bytes))
         }
-        return Self.indexFiles(state) + fragments
+        let index = Self.indexFiles(&state)
+        return (index.filter { !$0.unchanged }.map(\.file) + fragments, index.count)
     }
 
-    private static func indexFiles(_ state: State) -> [OutputFile] {
-        state.index.files(fragmentHashes: state.fragmentHashes).map { OutputFile(path: route + $0.path, contents: .bytes(Data($0.bytes))) }
+    private static func indexFiles(_ state: inout State) -> [(file: OutputFile, unchanged: Bool)] {
+        state.index.files(fragmentHashes: state.fragmentHashes).map { file in
+            // A shard the last build wrote is not copied into new Data only to be compared and dropped.
+            (OutputFile(path: route + file.path, contents: .bytes(file.unchanged ? Data() : Data(file.bytes))), file.unchanged)
+        }
     }
 
     private static func fragmentFile(_ number: Int, _ bytes: [UInt8]) -> OutputFile {
