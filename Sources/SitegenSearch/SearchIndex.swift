@@ -105,11 +105,13 @@ public struct SearchIndex: Sendable {
             sizes = terms.map { entries[$0]!.count }
             shards = [:]
         } else {
-            // The document's length changed: every list it is (or was) in is scored again; no other list.
+            // The document's length changed, so its score changed in every list it is in. A list that gained
+            // or lost it has a new idf: all its scores change. In the others only the document's own score
+            // changes, and is written over in place (most lists of a long document are long lists).
             for term in touched where lists[term] != nil {
-                let entry = entry(term)
-                entries[term] = entry
-                sizes[insertionPoint(of: term)] = entry.count
+                let kept = old.weights[term] != nil && new.weights[term] != nil
+                if kept { rescore(term, document: Int32(document)) } else { entries[term] = entry(term) }
+                sizes[insertionPoint(of: term)] = entries[term]!.count
             }
         }
         dirty.formUnion(touched)
@@ -178,23 +180,50 @@ public struct SearchIndex: Sendable {
     /// `"term":[doc,score,…]` with document numbers as deltas.
     private func entry(_ term: String) -> [UInt8] {
         let list = lists[term]!
-        let bm25 = options.bm25
-        let idf = bm25.idf(documentFrequency: list.documents.count, documentCount: lengths.count)
         var json = JSONBytes(capacity: term.utf8.count + 4 + list.documents.count * 8)
         json.string(term)
         json.raw(":[")
         var previous: Int32 = 0
         for (index, document) in list.documents.enumerated() {
-            let score = bm25.score(
-                weight: Double(list.weights[index]), length: lengths[Int(document)], averageLength: averageLength, idf: idf)
             if index > 0 { json.byte(0x2C) }
             json.integer(Int(document - previous))
             json.byte(0x2C)
-            json.integer(max(1, Int((score * 100).rounded())))
+            json.integer(score(list, at: index))
             previous = document
         }
         json.byte(0x5D)
         return json.bytes
+    }
+
+    /// Writes `document`'s score in `term`'s entry again, leaving the rest of the entry as it is.
+    private mutating func rescore(_ term: String, document: Int32) {
+        let list = lists[term]!
+        let position = list.position(of: document)
+        var digits = JSONBytes()
+        digits.integer(score(list, at: position))
+        var bytes = entries.removeValue(forKey: term)!
+        // The entry is `"term":[d,s,d,s,…]` and a term has no `[`: the score is number 2 × position + 1.
+        let (start, end) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
+            var index = buffer.firstIndex(of: 0x5B)! + 1, commas = 0
+            while commas < 2 * position + 1 {
+                if buffer[index] == 0x2C { commas += 1 }
+                index += 1
+            }
+            var end = index
+            while buffer[end] != 0x2C && buffer[end] != 0x5D { end += 1 }
+            return (index, end)
+        }
+        bytes.replaceSubrange(start..<end, with: digits.bytes)
+        entries[term] = bytes
+    }
+
+    /// The written score of the document at `position` of `list`: BM25 × 100, at least 1.
+    private func score(_ list: PostingList, at position: Int) -> Int {
+        let bm25 = options.bm25
+        let idf = bm25.idf(documentFrequency: list.documents.count, documentCount: lengths.count)
+        let score = bm25.score(
+            weight: Double(list.weights[position]), length: lengths[Int(list.documents[position])], averageLength: averageLength, idf: idf)
+        return max(1, Int((score * 100).rounded()))
     }
 
     /// Where `term` is, or would go, in `terms`.
@@ -224,13 +253,19 @@ private struct PostingList: Sendable {
         weights.append(weight)
     }
 
-    /// Sets the document's weight; nil takes it out.
-    mutating func set(_ document: Int32, weight: Float?) {
+    /// Where `document` is, or would go.
+    func position(of document: Int32) -> Int {
         var (low, high) = (0, documents.count)
         while low < high {
             let middle = (low + high) / 2
             if documents[middle] < document { low = middle + 1 } else { high = middle }
         }
+        return low
+    }
+
+    /// Sets the document's weight; nil takes it out.
+    mutating func set(_ document: Int32, weight: Float?) {
+        let low = position(of: document)
         let present = low < documents.count && documents[low] == document
         switch (present, weight) {
         case (true, .some(let weight)): weights[low] = weight

@@ -80,10 +80,12 @@ struct SearchIndexTests {
         }
     }
 
-    /// Any sequence of edits gives the same files as an index built afresh from the edited documents.
-    @Test func replacingDocumentsEqualsBuildingAfresh() async {
+    /// Any sequence of edits gives the same files as an index built afresh from the edited documents; with
+    /// bodies of one length the average stays put, so only the edited document's scores are written again.
+    @Test(arguments: [0...10, 6...6])
+    func replacingDocumentsEqualsBuildingAfresh(lengths: ClosedRange<Int>) async {
         let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
-        let body = Gen.int(in: 0..<words.count).array(of: 0...10).map { $0.map { words[$0] }.joined(separator: " ") }
+        let body = Gen.int(in: 0..<words.count).array(of: lengths).map { $0.map { words[$0] }.joined(separator: " ") }
         let edited = Gen.int(in: 0...3).array(of: 8...8)
         await propertyCheck(input: body.array(of: 4...4), edited, body.array(of: 1...8), Gen.int(in: 20...200)) { bodies, numbers, texts, shardBytes in
             var options = SearchIndex.Options()
