@@ -66,6 +66,15 @@ CORPUS_DIR/corpus-N or generated there) the script:
      compared without '#fragment' and a trailing 'index.html'; queries Pagefind finds nothing for are
      flagged and left out of the mean.
 
+Reading the overlap: the engines rank differently by design. Pagefind 1.5 scores BM25 (k1 1.4, b 0.75) over
+the page text with heading weights (h1 7 ... h6 2) and adds a separate title-match bonus on top
+(`ranking.metaWeights`, title 5 by default); every query word is matched as a prefix too, and only pages
+with all words are results. sitegen scores BM25F (k1 1.2, b 0.75, field weights folded in before
+saturation), precomputed at build time and stored as integers (BM25 x 100), puts documents with every
+word first, and matches only the last word as a prefix (while it may still be typed). The report counts,
+per query, how many of sitegen's hits share the 10th hit's score: those ties are ordered by document
+number, not by relevance.
+
 Output: Markdown to stdout (per N: build and indexing times, index sizes, per-query bytes/requests/
 overlap, the disagreements behind low overlaps, and a PASS/FAIL summary against the goals: sitegen's
 indexing adds under 10% to its build time; bytes per query (mean over the list) at most Pagefind's; mean

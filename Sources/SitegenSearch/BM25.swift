@@ -15,9 +15,14 @@ public struct BM25: Sendable, Hashable {
         return log(1 + (total - n + 0.5) / (n + 0.5))
     }
 
-    /// A document's score for one term.
+    /// A document's score for one term: `idf × saturation`.
     public func score(weight: Double, length: Int, averageLength: Double, idf: Double) -> Double {
+        idf * saturation(weight: weight, length: length, averageLength: averageLength)
+    }
+
+    /// The term-frequency part of the score, between 0 and `k1 + 1`.
+    public func saturation(weight: Double, length: Int, averageLength: Double) -> Double {
         let norm = 1 - b + b * Double(length) / max(averageLength, 1)
-        return idf * weight * (k1 + 1) / (weight + k1 * norm)
+        return weight * (k1 + 1) / (weight + k1 * norm)
     }
 }

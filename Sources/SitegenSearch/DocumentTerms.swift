@@ -5,6 +5,8 @@ public struct DocumentTerms: Sendable, Hashable {
     public let weights: [String: Float]
     /// Every term occurrence in every field, unweighted: the document's length for BM25.
     public let length: Int
+    /// The stemmed terms of the title, which earn a bonus on top of BM25.
+    public let titleTerms: Set<String>
 
     /// The terms of `fields`.
     public init(_ fields: SearchFields, weights fieldWeights: SearchFields.Weights = .init()) {
@@ -16,6 +18,8 @@ public struct DocumentTerms: Sendable, Hashable {
         for piece in fields.body { counter.add(piece, weight: fieldWeights.body) }
         weights = counter.weights
         length = counter.length
+        let stemmer = EnglishStemmer()
+        titleTerms = Set(SearchTokenizer().terms(in: fields.title).map(stemmer.stem))
     }
 
     /// Weighted counts of words, stemmed once each at the end: one hash per occurrence.

@@ -4,7 +4,11 @@
 /// Files, relative to the index's folder:
 /// - `index.json`: `{"version":…,"documents":N,"shards":[first term of each shard…]}`; a term is in the last
 ///   shard whose first term is not greater than it (UTF-16 order, as JavaScript compares strings).
-/// - `terms/<i>.json`: `{"term":[doc,score,doc delta,score,…],…}`, documents ascending, scores BM25 × 100.
+/// - `terms/<i>.json`: `{"term":[idf,doc,score,doc delta,score,…],…}`, documents ascending; `idf` × 100,000
+///   (at least 1) and each document's `score` × 1,000: its BM25 saturation, plus `titleBonus` when the term
+///   is in its title. A document's score for the term is `idf × score / 10⁸`. Keeping the idf apart keeps the scores'
+///   precision for common terms (an idf near 0 would round every document to the same number) and means
+///   a document joining or leaving a list changes that list's idf once, not every score.
 /// - `docs/<doc>.json`: the document's `SearchFragment`, written by the caller.
 ///
 /// `version` changes whenever any file does; the script adds it to every URL it loads, so a cached shard
@@ -17,6 +21,9 @@ public struct SearchIndex: Sendable {
         /// Shards are cut once they pass this many bytes (a term with a longer posting list gets a shard alone).
         public var shardBytes = 32_000
         public var bm25 = BM25()
+        /// Added to the saturation of a term found in the document's title (a match in the title is the
+        /// strongest sign that a document is about the term, however long its body).
+        public var titleBonus = 1.0
         public init() {}
     }
 
@@ -47,7 +54,8 @@ public struct SearchIndex: Sendable {
     /// Every term, in UTF-16 order, and the size of its entry.
     private var terms: [String]
     private var sizes: [Int] = []
-    /// Terms whose entries changed since the last `files` call.
+    /// Terms whose entries changed, or that are new, since the last `files` call (a term that went away
+    /// changes its shard's count).
     private var dirty: Set<String> = []
     /// The last `files` call's shards, by first term.
     private var shards: [String: Shard] = [:]
@@ -62,7 +70,9 @@ public struct SearchIndex: Sendable {
         self.options = options
         for (document, terms) in documents.enumerated() {
             // Documents in order, so every list is in document order whatever order a document's terms come in.
-            for (term, weight) in terms.weights { lists[term, default: PostingList()].append(Int32(document), weight: weight) }
+            for (term, weight) in terms.weights {
+                lists[term, default: PostingList()].append(Int32(document), weight: weight, inTitle: terms.titleTerms.contains(term))
+            }
         }
         terms = lists.keys.sorted(by: Self.precedes)
         lengths = documents.map(\.length)
@@ -80,7 +90,7 @@ public struct SearchIndex: Sendable {
         for term in touched {
             var list = lists[term] ?? PostingList()
             let existed = !list.documents.isEmpty
-            list.set(Int32(document), weight: new.weights[term])
+            list.set(Int32(document), weight: new.weights[term], inTitle: new.titleTerms.contains(term))
             if list.documents.isEmpty {
                 lists[term] = nil
                 entries[term] = nil
@@ -106,15 +116,17 @@ public struct SearchIndex: Sendable {
             shards = [:]
         } else {
             // The document's length changed, so its score changed in every list it is in. A list that gained
-            // or lost it has a new idf: all its scores change. In the others only the document's own score
-            // changes, and is written over in place (most lists of a long document are long lists).
+            // or lost it is encoded again (its idf and document deltas change); in the others only the
+            // document's own score changes, and is written over in place (a long document's lists are long).
             for term in touched where lists[term] != nil {
+                let before = entries[term]
                 let kept = old.weights[term] != nil && new.weights[term] != nil
                 if kept { rescore(term, document: Int32(document)) } else { entries[term] = entry(term) }
+                // Most scores round to what they were: those shards stay as they are.
+                if entries[term] != before { dirty.insert(term) }
                 sizes[insertionPoint(of: term)] = entries[term]!.count
             }
         }
-        dirty.formUnion(touched)
     }
 
     /// The manifest and the shards; `fragmentHashes` (FNV-1a of each document's fragment) go into the version.
@@ -183,9 +195,11 @@ public struct SearchIndex: Sendable {
         var json = JSONBytes(capacity: term.utf8.count + 4 + list.documents.count * 8)
         json.string(term)
         json.raw(":[")
+        let idf = options.bm25.idf(documentFrequency: list.documents.count, documentCount: lengths.count)
+        json.integer(max(1, Int((idf * 100_000).rounded())))
         var previous: Int32 = 0
         for (index, document) in list.documents.enumerated() {
-            if index > 0 { json.byte(0x2C) }
+            json.byte(0x2C)
             json.integer(Int(document - previous))
             json.byte(0x2C)
             json.integer(score(list, at: index))
@@ -202,10 +216,10 @@ public struct SearchIndex: Sendable {
         var digits = JSONBytes()
         digits.integer(score(list, at: position))
         var bytes = entries.removeValue(forKey: term)!
-        // The entry is `"term":[d,s,d,s,…]` and a term has no `[`: the score is number 2 × position + 1.
+        // The entry is `"term":[idf,d,s,d,s,…]` and a term has no `[`: the score is number 2 × position + 2.
         let (start, end) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
             var index = buffer.firstIndex(of: 0x5B)! + 1, commas = 0
-            while commas < 2 * position + 1 {
+            while commas < 2 * position + 2 {
                 if buffer[index] == 0x2C { commas += 1 }
                 index += 1
             }
@@ -217,13 +231,11 @@ public struct SearchIndex: Sendable {
         entries[term] = bytes
     }
 
-    /// The written score of the document at `position` of `list`: BM25 × 100, at least 1.
+    /// The written score of the document at `position` of `list`: saturation (plus the title bonus) × 1,000.
     private func score(_ list: PostingList, at position: Int) -> Int {
-        let bm25 = options.bm25
-        let idf = bm25.idf(documentFrequency: list.documents.count, documentCount: lengths.count)
-        let score = bm25.score(
-            weight: Double(list.weights[position]), length: lengths[Int(list.documents[position])], averageLength: averageLength, idf: idf)
-        return max(1, Int((score * 100).rounded()))
+        let saturation = options.bm25.saturation(
+            weight: Double(list.weights[position]), length: lengths[Int(list.documents[position])], averageLength: averageLength)
+        return max(1, Int(((saturation + (list.inTitle[position] ? options.titleBonus : 0)) * 1000).rounded()))
     }
 
     /// Where `term` is, or would go, in `terms`.
@@ -247,10 +259,12 @@ public struct SearchIndex: Sendable {
 private struct PostingList: Sendable {
     var documents: [Int32] = []
     var weights: [Float] = []
+    var inTitle: [Bool] = []
 
-    mutating func append(_ document: Int32, weight: Float) {
+    mutating func append(_ document: Int32, weight: Float, inTitle titled: Bool) {
         documents.append(document)
         weights.append(weight)
+        inTitle.append(titled)
     }
 
     /// Where `document` is, or would go.
@@ -264,17 +278,21 @@ private struct PostingList: Sendable {
     }
 
     /// Sets the document's weight; nil takes it out.
-    mutating func set(_ document: Int32, weight: Float?) {
+    mutating func set(_ document: Int32, weight: Float?, inTitle titled: Bool) {
         let low = position(of: document)
         let present = low < documents.count && documents[low] == document
         switch (present, weight) {
-        case (true, .some(let weight)): weights[low] = weight
+        case (true, .some(let weight)):
+            weights[low] = weight
+            inTitle[low] = titled
         case (true, nil):
             documents.remove(at: low)
             weights.remove(at: low)
+            inTitle.remove(at: low)
         case (false, .some(let weight)):
             documents.insert(document, at: low)
             weights.insert(weight, at: low)
+            inTitle.insert(titled, at: low)
         case (false, nil): break
         }
     }

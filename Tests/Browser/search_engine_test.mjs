@@ -58,6 +58,9 @@ if (site) {
   const typed = await index.search('retriev');
   const typedFirst = typed.hits.length ? await index.fragment(typed.hits[0].doc) : null;
   check('a word being typed finds the words it starts', typedFirst?.title === 'A Practical Guide to Retrieval-Augmented Generation', typedFirst?.title);
+  const past = await index.search('deploym');
+  const pastFirst = past.hits.length ? await index.fragment(past.hits[0].doc) : null;
+  check('a word typed past its stem finds the stem ("deploym" → deploy)', past.hits.length > 0 && /deploy/i.test(JSON.stringify(pastFirst)), String(past.hits.length));
   const mixed = await index.search('vector qwxzv');
   check('no article has every word: articles with some, marked incomplete', !mixed.complete && mixed.hits.length > 0);
   const empty = await index.search('   ');

@@ -27,16 +27,24 @@ struct SearchIndexTests {
     }
 
     /// Three documents, lengths 2, 1 and 3 (average 2): the scores worked out by hand ("apple" stems to "appl").
+    /// Each list starts with idf × 100,000; each score is the saturation × 1,000.
     @Test func tinyCorpusHasKnownScores() {
         let documents = [document("apple pie"), document("apple"), document("pie pie cake")]
         let files = freshFiles(documents, hashes: [1, 2, 3])
         #expect(files.map(\.path) == ["index.json", "terms/0.json"])
-        // apple: idf ln(1 + 1.5/2.5) = 0.4700; doc 0 (length 2): 0.4700; doc 1 (length 1): 0.4700 × 2.2 / (1 + 1.2 × 0.625) = 0.5908.
-        // cake: idf ln(1 + 2.5/1.5) = 0.9808; doc 2 (length 3, norm 1.375): 0.9808 × 2.2 / 2.65 = 0.8143.
-        // pie: idf 0.4700; doc 0: 0.4700; doc 2 (weight 2): 0.4700 × 4.4 / (2 + 1.65) = 0.5666.
-        #expect(text(files[1]) == "{\"appl\":[0,47,1,59],\"cake\":[2,81],\"pie\":[0,47,2,57]}\n")
+        // appl: idf ln(1 + 1.5/2.5) = 0.4700; doc 0 (length 2, norm 1): 2.2 / 2.2 = 1; doc 1 (length 1, norm 0.625): 2.2 / 1.75 = 1.2571.
+        // cake: idf ln(1 + 2.5/1.5) = 0.9808; doc 2 (length 3, norm 1.375): 2.2 / 2.65 = 0.8302.
+        // pie: idf 0.4700; doc 0: 1; doc 2 (weight 2): 4.4 / 3.65 = 1.2055.
+        #expect(text(files[1]) == "{\"appl\":[47000,0,1000,1,1257],\"cake\":[98083,2,830],\"pie\":[47000,0,1000,2,1205]}\n")
         #expect(text(files[0]).hasPrefix("{\"version\":\""))
         #expect(text(files[0]).hasSuffix("\",\"documents\":3,\"shards\":[\"appl\"]}\n"))
+    }
+
+    /// A term in the title earns the bonus on top of its saturation (weight 6 at average length: 13.2 / 7.2).
+    @Test func titleTermsEarnTheBonus() {
+        let titled = DocumentTerms(SearchFields(title: "apple", description: "", tags: [], headings: [], body: []))
+        let files = freshFiles([titled, document("pear")], hashes: [])
+        #expect(text(files[1]) == "{\"appl\":[69315,0,2833],\"pear\":[69315,1,1000]}\n")
     }
 
     @Test func versionFollowsEveryFile() {
@@ -68,7 +76,8 @@ struct SearchIndexTests {
                     let shard = firsts.lastIndex { !term.utf16.lexicographicallyPrecedes($0.utf16) }!
                     let list = shards[shard][term] ?? []
                     var docs: [Int] = [], doc = 0
-                    for pair in stride(from: 0, to: list.count, by: 2) {
+                    #expect(list.first.map { $0 > 0 } ?? false)  // the idf
+                    for pair in stride(from: 1, to: list.count, by: 2) {
                         doc += list[pair]
                         docs.append(doc)
                         #expect(list[pair + 1] > 0)

@@ -126,20 +126,32 @@ export class SearchIndex {
     return { query, hits, complete: complete.length > 0 };
   }
 
-  /** doc → score for one stem, with the words the prefix starts (at PREFIX_WEIGHT) when there is one. */
+  /**
+   * doc → score for one stem. With a prefix (the word being typed) also the words it starts, at
+   * PREFIX_WEIGHT, and, when the stem itself is not indexed, the longest indexed term the prefix starts
+   * with (`deploym` finds `deploy`, the stem of deployment).
+   */
   async postings(term, prefix) {
     const scores = new Map();
+    // [idf × 10⁵, doc, score × 10³, doc delta, score × 10³, …]
     const add = (list, weight) => {
+      const idf = list[0] / 100000;
       let doc = 0;
-      for (let index = 0; index < list.length; index += 2) {
+      for (let index = 1; index < list.length; index += 2) {
         doc += list[index];
-        const score = list[index + 1] * weight / 100;
+        const score = idf * list[index + 1] * weight / 1000;
         if (score > (scores.get(doc) || 0)) scores.set(doc, score);
       }
     };
     const own = await this.shard(this.shardOf(term));
-    if (Object.hasOwn(own, term)) add(own[term], 1);
+    const found = Object.hasOwn(own, term);
+    if (found) add(own[term], 1);
     if (!prefix) return scores;
+    if (!found) {
+      const stems = Object.keys(own).filter((key) => [...key].length >= MIN_PREFIX && prefix.startsWith(key));
+      const longest = stems.sort((a, b) => b.length - a.length)[0];
+      if (longest) add(own[longest], 1);
+    }
     const firsts = this.opened.shards;
     const start = this.shardOf(prefix);
     for (let number = start; number < firsts.length && number < start + MAX_PREFIX_SHARDS; number += 1) {
