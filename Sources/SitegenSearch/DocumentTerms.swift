@@ -22,15 +22,20 @@ public struct DocumentTerms: Sendable, Hashable {
         titleTerms = Set(SearchTokenizer().terms(in: fields.title).map(stemmer.stem))
     }
 
-    /// Weighted counts of words, stemmed once each at the end: one hash per occurrence.
+    /// Weighted counts of words, stemmed once each at the end. ASCII words (nearly all) are counted in a
+    /// table of their bytes, so that no String is made and no SipHash run per occurrence.
     private struct Counter {
-        var words: [String: Float] = [:]
+        private var table = ASCIIWordTable()
+        private var others: [String: Float] = [:]
         var length = 0
         private let tokenizer = SearchTokenizer()
 
         mutating func add(_ text: String, weight: Float) {
-            tokenizer.forEachTerm(in: text) { word in
-                words[word, default: 0] += weight
+            tokenizer.forEachRawTerm(in: text) { term in
+                switch term {
+                case .ascii(let bytes): table.add(bytes, weight: weight)
+                case .text(let word): others[word, default: 0] += weight
+                }
                 length += 1
             }
         }
@@ -39,9 +44,73 @@ public struct DocumentTerms: Sendable, Hashable {
         var weights: [String: Float] {
             let stemmer = EnglishStemmer()
             var stems: [String: Float] = [:]
-            stems.reserveCapacity(words.count)
-            for (word, weight) in words { stems[stemmer.stem(word), default: 0] += weight }
+            stems.reserveCapacity(table.count + others.count)
+            table.forEach { word, weight in stems[stemmer.stem(word), default: 0] += weight }
+            for (word, weight) in others { stems[stemmer.stem(word), default: 0] += weight }
             return stems
+        }
+    }
+}
+
+/// Open-addressing counts of byte strings (FNV-1a, linear probing), their bytes kept in one buffer.
+private struct ASCIIWordTable {
+    private struct Entry {
+        var offset: Int32
+        var length: Int32
+        var hash: UInt32
+        var weight: Float
+    }
+
+    private var bytes: [UInt8] = []
+    private var entries: [Entry] = []
+    /// Entry index + 1; 0 is empty.
+    private var slots = [Int32](repeating: 0, count: 256)
+
+    var count: Int { entries.count }
+
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, weight: Float) {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot] != 0 {
+            let index = Int(slots[slot] - 1)
+            if entries[index].hash == hash && matches(entries[index], word) {
+                entries[index].weight += weight
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(entries.count + 1)
+        entries.append(Entry(offset: Int32(bytes.count), length: Int32(word.count), hash: hash, weight: weight))
+        bytes.append(contentsOf: word)
+        if entries.count * 2 > slots.count { grow() }
+    }
+
+    /// Every word with its weight.
+    func forEach(_ body: (String, Float) -> Void) {
+        bytes.withUnsafeBufferPointer { buffer in
+            for entry in entries {
+                let start = Int(entry.offset)
+                body(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + Int(entry.length)]), as: UTF8.self), entry.weight)
+            }
+        }
+    }
+
+    private func matches(_ entry: Entry, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Int(entry.length) == word.count else { return false }
+        let start = Int(entry.offset)
+        for index in 0..<word.count where bytes[start + index] != word[index] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(entry.hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index + 1)
         }
     }
 }

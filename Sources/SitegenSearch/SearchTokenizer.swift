@@ -23,6 +23,23 @@ public struct SearchTokenizer: Sendable {
 
     /// Calls `body` with every term of `text`, in order.
     public func forEachTerm(in text: String, _ body: (String) -> Void) {
+        forEachRawTerm(in: text) { term in
+            switch term {
+            case .ascii(let bytes): body(String(decoding: bytes, as: UTF8.self))
+            case .text(let text): body(text)
+            }
+        }
+    }
+
+    /// A term as `forEachRawTerm` hands it out.
+    enum RawTerm {
+        /// Lower-case ASCII, valid only during the call (the common case, with no String made).
+        case ascii(UnsafeBufferPointer<UInt8>)
+        case text(String)
+    }
+
+    /// `forEachTerm` for callers that count terms: ASCII terms come as bytes.
+    func forEachRawTerm(in text: String, _ body: (RawTerm) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var word = WordBuffer()
@@ -52,10 +69,10 @@ public struct SearchTokenizer: Sendable {
                     pendingApostrophe = true
                 } else if !word.isEmpty {
                     pendingApostrophe = false
-                    if let term = word.finish() { body(term) }
+                    word.finish(body)
                 }
             }
-            if let term = word.finish() { body(term) }
+            word.finish(body)
         }
     }
 
@@ -118,12 +135,18 @@ private struct WordBuffer {
         scalars.append(scalar)
     }
 
-    /// The normalised word, or nil when it is empty or too long; starts a new word.
-    mutating func finish() -> String? {
+    /// Hands out the normalised word unless it is empty or too long; starts a new word.
+    mutating func finish(_ body: (SearchTokenizer.RawTerm) -> Void) {
         if isASCII {
-            defer { bytes.removeAll(keepingCapacity: true) }
-            return bytes.isEmpty || bytes.count > SearchTokenizer.maximumLength ? nil : String(decoding: bytes, as: UTF8.self)
+            if !bytes.isEmpty && bytes.count <= SearchTokenizer.maximumLength { bytes.withUnsafeBufferPointer { body(.ascii($0)) } }
+            bytes.removeAll(keepingCapacity: true)
+            return
         }
+        if let word = normalised() { body(.text(word)) }
+    }
+
+    /// The normalised non-ASCII word, or nil when it is empty or too long.
+    private mutating func normalised() -> String? {
         defer {
             bytes.removeAll(keepingCapacity: true)
             scalars.removeAll()
