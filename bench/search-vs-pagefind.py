@@ -39,7 +39,7 @@ CORPUS_DIR/corpus-N or generated there) the script:
      (the tags and the older/newer links) by itself; so, one difference remains that the HTML cannot
      remove: **Pagefind does not see the tags**, which sitegen indexes (weight 3). The query list below
      avoids words that occur only in tags. Headings: Pagefind weights h1..h6 itself (7, 6, 5, ...), sitegen
-     weights title 6, headings 4, tags 3, description 2, body 1.
+     weights title 6, headings 4, tags 3, description 2, body 1, plus a bonus for a word in the title.
   3. Index size: bytes and files of sitegen's `search/` (without the page `search/index.html`), also the
      sum of each file gzipped (level 6, what a static host sends), and its two engine scripts; of Pagefind's
      output folder as a whole and of the part a search can load (without the UI bundles, the highlighter
@@ -70,8 +70,9 @@ Reading the overlap: the engines rank differently by design. Pagefind 1.5 scores
 the page text with heading weights (h1 7 ... h6 2) and adds a separate title-match bonus on top
 (`ranking.metaWeights`, title 5 by default); every query word is matched as a prefix too, and only pages
 with all words are results. sitegen scores BM25F (k1 1.2, b 0.75, field weights folded in before
-saturation), precomputed at build time and stored as integers (BM25 x 100), puts documents with every
-word first, and matches only the last word as a prefix (while it may still be typed). The report counts,
+saturation) plus a title bonus, precomputed at build time (each term's idf x 100,000 once, each document's
+saturation x 1,000), puts documents with every word first, and matches only the last word as a prefix
+(while it may still be typed). The report counts,
 per query, how many of sitegen's hits share the 10th hit's score: those ties are ordered by document
 number, not by relevance.
 

@@ -67,6 +67,30 @@ public struct SearchIndex: Sendable {
 
     /// The index of `documents` (document `i` is `documents[i]`).
     public init(_ documents: [DocumentTerms], options: Options = .init()) {
+        self.init(merging: documents, options: options)
+        for term in terms { entries[term] = entry(term) }
+        sizes = terms.map { entries[$0]!.count }
+    }
+
+    /// `init`, encoding the terms' entries on all cores.
+    public static func build(_ documents: [DocumentTerms], options: Options = .init(), tasks: Int = 8) async -> SearchIndex {
+        var index = SearchIndex(merging: documents, options: options)
+        let chunk = max(1, (index.terms.count + tasks - 1) / tasks)
+        let encoded = await withTaskGroup(of: [(String, [UInt8])].self) { [index] group in
+            for start in stride(from: 0, to: index.terms.count, by: chunk) {
+                group.addTask { index.terms[start..<min(start + chunk, index.terms.count)].map { ($0, index.entry($0)) } }
+            }
+            var all: [(String, [UInt8])] = []
+            for await part in group { all += part }
+            return all
+        }
+        index.entries = Dictionary(uniqueKeysWithValues: encoded)
+        index.sizes = index.terms.map { index.entries[$0]!.count }
+        return index
+    }
+
+    /// The posting lists, terms and lengths of `documents`, with no entries yet.
+    private init(merging documents: [DocumentTerms], options: Options) {
         self.options = options
         for (document, terms) in documents.enumerated() {
             // Documents in order, so every list is in document order whatever order a document's terms come in.
@@ -78,8 +102,6 @@ public struct SearchIndex: Sendable {
         lengths = documents.map(\.length)
         totalLength = lengths.reduce(0, +)
         averageLength = Self.average(totalLength, count: documents.count)
-        for term in terms { entries[term] = entry(term) }
-        sizes = terms.map { entries[$0]!.count }
     }
 
     /// Document `document` now has `new` terms instead of `old`.

@@ -48,6 +48,12 @@ public struct SearchTokenizer: Sendable {
             while index < bytes.count {
                 // ASCII, the common case, is classified from the byte; anything else is decoded first.
                 let byte = bytes[index]
+                if word.isEmpty, let end = Self.plainWord(in: bytes, from: index) {
+                    // Most words are lower-case ASCII between plain separators: handed out in place, uncopied.
+                    if end - index <= Self.maximumLength { body(.ascii(UnsafeBufferPointer(rebasing: bytes[index..<end]))) }
+                    index = end
+                    continue
+                }
                 let scalar: Unicode.Scalar, isWord: Bool
                 if byte < 0x80 {
                     index += 1
@@ -74,6 +80,17 @@ public struct SearchTokenizer: Sendable {
             }
             word.finish(body)
         }
+    }
+
+    /// The end of the word at `start` when it is lower-case ASCII letters and digits followed by the end of
+    /// the text or by an ASCII byte that is neither a word byte nor an apostrophe; nil otherwise.
+    private static func plainWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var end = start
+        while end < bytes.count, bytes[end] &- 0x61 < 26 || bytes[end] &- 0x30 < 10 { end += 1 }
+        guard end > start else { return nil }
+        guard end < bytes.count else { return end }
+        let next = bytes[end]
+        return next < 0x80 && next &- 0x41 >= 26 && next != 0x27 ? end : nil
     }
 
     /// The scalar whose UTF-8 starts at `index` (valid UTF-8: it comes from a String); moves past it.

@@ -32,8 +32,8 @@ swift build --product sitegen
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 .build/debug/sitegen build --quiet --output "$site/dist"
-node --experimental-detect-module Tests/Browser/search_stem_test.mjs
-node --experimental-detect-module Tests/Browser/search_engine_test.mjs "$site/dist"
+node Tests/Browser/search_stem_test.mjs
+node Tests/Browser/search_engine_test.mjs "$site/dist"
 "$python" Tests/Browser/decision_helper_test.py "$site/dist"
 "$python" Tests/Browser/search_test.py "$site/dist"
 "$python" Tests/Browser/serve_reload_test.py .build/debug/sitegen .

@@ -3,9 +3,11 @@
 //   SearchTokenizer is held to, so what a reader types finds what the build indexed;
 // - query parsing, the prefix of a word still being typed, excerpts and marks;
 // - ranking over a built site's index (argument: the site's folder), read from disk, counting what it loads.
-// Run from the repository root: node --experimental-detect-module Tests/Browser/search_engine_test.mjs SITE_DIR
+// Run from the repository root: node Tests/Browser/search_engine_test.mjs SITE_DIR
 import { readFileSync } from 'node:fs';
-import { SearchIndex, excerpt, markTitle, parseQuery, words } from '../../templates/assets/search-engine.js';
+import { searchModule } from './search_modules.mjs';
+
+const { SearchIndex, excerpt, markTitle, parseQuery, words } = await searchModule('search-engine.js');
 
 let passed = 0;
 let failed = 0;

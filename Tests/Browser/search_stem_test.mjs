@@ -1,8 +1,10 @@
 // Checks templates/assets/search-stem.js against every line of the shared English stemmer vectors
 // (Tests/SitegenSearchTests/Fixtures/english-stems.tsv, the ones the Swift stemmer is tested on).
-// Run from the repository root: node --experimental-detect-module Tests/Browser/search_stem_test.mjs
+// Run from the repository root: node Tests/Browser/search_stem_test.mjs
 import { readFileSync } from 'node:fs';
-import { stem } from '../../templates/assets/search-stem.js';
+import { searchModule } from './search_modules.mjs';
+
+const { stem } = await searchModule('search-stem.js');
 
 const vectors = new URL('../SitegenSearchTests/Fixtures/english-stems.tsv', import.meta.url);
 const lines = readFileSync(vectors, 'utf8').split('\n').filter((line) => line !== '');

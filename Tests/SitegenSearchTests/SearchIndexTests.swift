@@ -47,6 +47,17 @@ struct SearchIndexTests {
         #expect(text(files[1]) == "{\"appl\":[69315,0,2833],\"pear\":[69315,1,1000]}\n")
     }
 
+    /// The entries encoded on several tasks give the same files as encoded one by one.
+    @Test func buildingInParallelGivesTheSameFiles() async {
+        let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "λ", "42"]
+        let corpus = Gen.int(in: 0..<words.count).array(of: 1...12).map { $0.map { words[$0] }.joined(separator: " ") }.array(of: 1...20)
+        await propertyCheck(input: corpus) { bodies in
+            let documents = bodies.map(document)
+            var parallel = await SearchIndex.build(documents, tasks: 3)
+            #expect(parallel.files(fragmentHashes: []) == freshFiles(documents, hashes: []))
+        }
+    }
+
     @Test func versionFollowsEveryFile() {
         let documents = [document("apple pie"), document("apple")]
         let first = text(freshFiles(documents, hashes: [1, 2])[0])

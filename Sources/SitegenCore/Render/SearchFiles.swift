@@ -28,7 +28,7 @@ struct SearchFiles: Sendable {
             return (bytes, FNV1a.hash(bytes))
         }
         var state = State(
-            index: SearchIndex(indexed.map { site.articles[$0].searchTerms! }),
+            index: await SearchIndex.build(indexed.map { site.articles[$0].searchTerms! }),
             documents: Dictionary(uniqueKeysWithValues: indexed.enumerated().map { ($1, $0) }),
             fragmentHashes: fragments.map(\.hash))
         let files = Self.indexFiles(&state).map(\.file) + fragments.enumerated().map { number, fragment in Self.fragmentFile(number, fragment.bytes) }
