@@ -2,11 +2,25 @@
 /// per document (in parallel, and cached with the article), merged by `SearchIndex`.
 public struct DocumentTerms: Sendable, Hashable {
     /// Each distinct stemmed term with the sum of its occurrences weighted by field.
-    public let weights: [String: Float]
+    public let entries: [Entry]
     /// Every term occurrence in every field, unweighted: the document's length for BM25.
     public let length: Int
-    /// The stemmed terms of the title, which earn a bonus on top of BM25.
-    public let titleTerms: Set<String>
+
+    /// One distinct stemmed term. (An array of these, not dictionaries: every article keeps its terms, and
+    /// at 10,000 articles dictionaries cost hundreds of megabytes more.)
+    public struct Entry: Sendable, Hashable {
+        public let term: String
+        /// The sum of its occurrences weighted by field.
+        public let weight: Float
+        /// Whether it is in the title, which earns a bonus on top of BM25.
+        public let inTitle: Bool
+    }
+
+    /// Each term's weight.
+    public var weights: [String: Float] { Dictionary(uniqueKeysWithValues: entries.map { ($0.term, $0.weight) }) }
+
+    /// The terms of the title.
+    public var titleTerms: Set<String> { Set(entries.lazy.filter(\.inTitle).map(\.term)) }
 
     /// The terms of `fields`.
     public init(_ fields: SearchFields, weights fieldWeights: SearchFields.Weights = .init()) {
@@ -16,10 +30,10 @@ public struct DocumentTerms: Sendable, Hashable {
         for tag in fields.tags { counter.add(tag, weight: fieldWeights.tags) }
         for heading in fields.headings { counter.add(heading, weight: fieldWeights.headings) }
         for piece in fields.body { counter.add(piece, weight: fieldWeights.body) }
-        weights = counter.weights
         length = counter.length
         let stemmer = EnglishStemmer()
-        titleTerms = Set(SearchTokenizer().terms(in: fields.title).map(stemmer.stem))
+        let title = Set(SearchTokenizer().terms(in: fields.title).map(stemmer.stem))
+        entries = counter.weights.map { Entry(term: $0.key, weight: $0.value, inTitle: title.contains($0.key)) }
     }
 
     /// Weighted counts of words, stemmed once each at the end. ASCII words (nearly all) are counted in a

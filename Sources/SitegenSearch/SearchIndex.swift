@@ -94,8 +94,8 @@ public struct SearchIndex: Sendable {
         self.options = options
         for (document, terms) in documents.enumerated() {
             // Documents in order, so every list is in document order whatever order a document's terms come in.
-            for (term, weight) in terms.weights {
-                lists[term, default: PostingList()].append(Int32(document), weight: weight, inTitle: terms.titleTerms.contains(term))
+            for entry in terms.entries {
+                lists[entry.term, default: PostingList()].append(Int32(document), weight: entry.weight, inTitle: entry.inTitle)
             }
         }
         terms = lists.keys.sorted(by: Self.precedes)
@@ -108,11 +108,12 @@ public struct SearchIndex: Sendable {
     public mutating func replace(_ document: Int, with new: DocumentTerms, was old: DocumentTerms) {
         totalLength += new.length - lengths[document]
         lengths[document] = new.length
-        let touched = Set(old.weights.keys).union(new.weights.keys)
+        let (oldWeights, newWeights, newTitle) = (old.weights, new.weights, new.titleTerms)
+        let touched = Set(oldWeights.keys).union(newWeights.keys)
         for term in touched {
             var list = lists[term] ?? PostingList()
             let existed = !list.documents.isEmpty
-            list.set(Int32(document), weight: new.weights[term], inTitle: new.titleTerms.contains(term))
+            list.set(Int32(document), weight: newWeights[term], inTitle: newTitle.contains(term))
             if list.documents.isEmpty {
                 lists[term] = nil
                 entries[term] = nil
@@ -142,7 +143,7 @@ public struct SearchIndex: Sendable {
             // document's own score changes, and is written over in place (a long document's lists are long).
             for term in touched where lists[term] != nil {
                 let before = entries[term]
-                let kept = old.weights[term] != nil && new.weights[term] != nil
+                let kept = oldWeights[term] != nil && newWeights[term] != nil
                 if kept { rescore(term, document: Int32(document)) } else { entries[term] = entry(term) }
                 // Most scores round to what they were: those shards stay as they are.
                 if entries[term] != before { dirty.insert(term) }
