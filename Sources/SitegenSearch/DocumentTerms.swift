@@ -30,38 +30,47 @@ public struct DocumentTerms: Sendable, Hashable {
         for tag in fields.tags { counter.add(tag, weight: fieldWeights.tags) }
         for heading in fields.headings { counter.add(heading, weight: fieldWeights.headings) }
         for piece in fields.body { counter.add(piece, weight: fieldWeights.body) }
-        length = counter.length
+        let (weights, length) = counter.result
+        self.length = length
         let stemmer = EnglishStemmer()
         let title = Set(SearchTokenizer().terms(in: fields.title).map(stemmer.stem))
-        entries = counter.weights.map { Entry(term: $0.key, weight: $0.value, inTitle: title.contains($0.key)) }
+        entries = weights.map { Entry(term: $0.key, weight: $0.value, inTitle: title.contains($0.key)) }
     }
 
     /// Weighted counts of words, stemmed once each at the end. ASCII words (nearly all) are counted in a
     /// table of their bytes, so that no String is made and no SipHash run per occurrence.
     private struct Counter {
         private var table = ASCIIWordTable()
-        private var others: [String: Float] = [:]
-        var length = 0
+        /// Other words as written (each distinct one is normalised once, at the end): weight and occurrences.
+        private var others: [String: (weight: Float, count: Int)] = [:]
+        private var asciiLength = 0
         private let tokenizer = SearchTokenizer()
 
         mutating func add(_ text: String, weight: Float) {
             tokenizer.forEachRawTerm(in: text) { term in
                 switch term {
-                case .ascii(let bytes): table.add(bytes, weight: weight)
-                case .text(let word): others[word, default: 0] += weight
+                case .ascii(let bytes):
+                    table.add(bytes, weight: weight)
+                    asciiLength += 1
+                case .unnormalised(let word):
+                    others[word, default: (0, 0)].weight += weight
+                    others[word]!.count += 1
                 }
-                length += 1
             }
         }
 
-        /// Weighted counts of stems.
-        var weights: [String: Float] {
+        /// Weighted counts of stems, and the number of terms.
+        var result: (weights: [String: Float], length: Int) {
             let stemmer = EnglishStemmer()
-            var stems: [String: Float] = [:]
+            var stems: [String: Float] = [:], length = asciiLength
             stems.reserveCapacity(table.count + others.count)
             table.forEach { word, weight in stems[stemmer.stem(word), default: 0] += weight }
-            for (word, weight) in others { stems[stemmer.stem(word), default: 0] += weight }
-            return stems
+            for (raw, counts) in others {
+                guard let word = SearchTokenizer.normalise(raw) else { continue }
+                stems[stemmer.stem(word), default: 0] += counts.weight
+                length += counts.count
+            }
+            return (stems, length)
         }
     }
 }

@@ -26,7 +26,7 @@ public struct SearchTokenizer: Sendable {
         forEachRawTerm(in: text) { term in
             switch term {
             case .ascii(let bytes): body(String(decoding: bytes, as: UTF8.self))
-            case .text(let text): body(text)
+            case .unnormalised(let word): if let term = Self.normalise(word) { body(term) }
             }
         }
     }
@@ -35,7 +35,22 @@ public struct SearchTokenizer: Sendable {
     enum RawTerm {
         /// Lower-case ASCII, valid only during the call (the common case, with no String made).
         case ascii(UnsafeBufferPointer<UInt8>)
-        case text(String)
+        /// A word with other scalars, still to be put through `normalise` (a counter does that once per
+        /// distinct word).
+        case unnormalised(String)
+    }
+
+    /// A non-ASCII word as the script normalises it: NFKD, marks dropped, lower-cased, apostrophes dropped;
+    /// nil when nothing is left or it is too long. JavaScript lower-cases a word-final Σ to ς and Swift does
+    /// not, so both then fold ς to σ.
+    static func normalise(_ word: String) -> String? {
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: word.decomposedStringWithCompatibilityMapping.unicodeScalars.lazy.filter { !isMark($0) })
+        var lowered = String.UnicodeScalarView()
+        for scalar in String(kept).lowercased().unicodeScalars where scalar != "'" && scalar != "\u{2019}" {
+            lowered.append(scalar == "\u{03C2}" ? "\u{03C3}" : scalar)
+        }
+        return lowered.isEmpty || lowered.count > maximumLength ? nil : String(lowered)
     }
 
     /// `forEachTerm` for callers that count terms: ASCII terms come as bytes.
@@ -159,25 +174,9 @@ private struct WordBuffer {
             bytes.removeAll(keepingCapacity: true)
             return
         }
-        if let word = normalised() { body(.text(word)) }
-    }
-
-    /// The normalised non-ASCII word, or nil when it is empty or too long.
-    private mutating func normalised() -> String? {
-        defer {
-            bytes.removeAll(keepingCapacity: true)
-            scalars.removeAll()
-            isASCII = true
-        }
-        // The same steps, in the same order, as the script: NFKD, marks dropped, lower-cased, apostrophes dropped.
-        // JavaScript lower-cases a word-final Σ to ς and Swift does not, so both then fold ς to σ.
-        let decomposed = String(scalars).decomposedStringWithCompatibilityMapping
-        var kept = String.UnicodeScalarView()
-        kept.append(contentsOf: decomposed.unicodeScalars.lazy.filter { !SearchTokenizer.isMark($0) })
-        var lowered = String.UnicodeScalarView()
-        for scalar in String(kept).lowercased().unicodeScalars where scalar != "'" && scalar != "\u{2019}" {
-            lowered.append(scalar == "\u{03C2}" ? "\u{03C3}" : scalar)
-        }
-        return lowered.isEmpty || lowered.count > SearchTokenizer.maximumLength ? nil : String(lowered)
+        body(.unnormalised(String(scalars)))
+        bytes.removeAll(keepingCapacity: true)
+        scalars.removeAll()
+        isASCII = true
     }
 }

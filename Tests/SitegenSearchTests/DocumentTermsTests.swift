@@ -16,6 +16,13 @@ struct DocumentTermsTests {
         #expect(weights.keys.sorted() == ["fast", "help", "ran", "run", "speed", "we"])
     }
 
+    /// Words with other scalars are normalised once per spelling; words that normalise to nothing do not count.
+    @Test func otherScriptsAreNormalisedAndCounted() {
+        let terms = DocumentTerms(SearchFields(title: "", description: "", tags: [], headings: [], body: ["Café café CAFÉ Ελληνικά \u{301}"]))
+        #expect(terms.weights == ["cafe": 3, "ελληνικα": 1])
+        #expect(terms.length == 4)
+    }
+
     @Test func emptyDocumentHasNoTerms() {
         let terms = DocumentTerms(SearchFields(title: "", description: "", tags: [], headings: [], body: []))
         #expect(terms.weights.isEmpty && terms.length == 0)
