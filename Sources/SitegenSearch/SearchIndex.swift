@@ -257,7 +257,8 @@ public struct SearchIndex: Sendable {
     /// The written score of the document at `position` of `list`: saturation (plus the title bonus) × 1,000.
     private func score(_ list: PostingList, at position: Int) -> Int {
         let saturation = options.bm25.saturation(
-            weight: Double(list.weights[position]), length: lengths[Int(list.documents[position])], averageLength: averageLength)
+            weight: Double(list.weights[position]), length: Self.rounded(lengths[Int(list.documents[position])]),
+            averageLength: averageLength)
         return max(1, Int(((saturation + (list.inTitle[position] ? options.titleBonus : 0)) * 1000).rounded()))
     }
 
@@ -272,6 +273,14 @@ public struct SearchIndex: Sendable {
     }
 
     private static func precedes(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }
+
+    /// A document's length to two significant digits (1,523 → 1,500), as Lucene keeps lengths in one byte:
+    /// a small edit then leaves the document's scores, and the shards holding them, as they are.
+    static func rounded(_ length: Int) -> Int {
+        var scale = 1
+        while length / scale >= 100 { scale *= 10 }
+        return (length + scale / 2) / scale * scale
+    }
 
     private static func average(_ total: Int, count: Int) -> Double {
         count == 0 ? 1 : max(1, (Double(total) / Double(count)).rounded())

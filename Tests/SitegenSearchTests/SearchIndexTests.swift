@@ -58,6 +58,10 @@ struct SearchIndexTests {
         }
     }
 
+    @Test func lengthsAreRoundedToTwoDigits() {
+        #expect([0, 7, 99, 100, 104, 105, 1523, 1550, 98_765].map(SearchIndex.rounded) == [0, 7, 99, 100, 100, 110, 1500, 1600, 99_000])
+    }
+
     @Test func versionFollowsEveryFile() {
         let documents = [document("apple pie"), document("apple")]
         let first = text(freshFiles(documents, hashes: [1, 2])[0])

@@ -55,7 +55,8 @@ struct ContentEdit: Sendable {
         let pages = await render(affected, models: next.models, templates: next.templates, cache: caches.render)
         let (_, feeds) = await FeedWriter(models: next.models).files(cache: caches.render.feeds, edited: edited)
         var search: [OutputFile] = [], indexFiles = 0
-        if var state = caches.render.search {
+        // Taken out, not copied, so that the index is updated in place.
+        if var state = caches.render.search.take() {
             (search, indexFiles) = SearchFiles(models: next.models).files(updating: &state, old: oldTerms)
             caches.render.search = state
         }
