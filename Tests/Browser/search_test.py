@@ -49,6 +49,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         QuietHandler.requested.append(urllib.parse.urlsplit(self.path).path)
         super().do_GET()
 
+    def end_headers(self):
+        # Nothing from an earlier page may come from the browser's cache: the test counts what a query loads.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
 
 def serve(folder):
     handler = functools.partial(QuietHandler, directory=folder)
