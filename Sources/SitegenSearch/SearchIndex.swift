@@ -155,6 +155,7 @@ public struct SearchIndex: Sendable {
     /// The manifest and the shards; `fragmentHashes` (FNV-1a of each document's fragment) go into the version.
     public mutating func files(fragmentHashes: [UInt64]) -> [File] {
         let dirtyPositions = dirty.compactMap { lists[$0] == nil ? nil : insertionPoint(of: $0) }.sorted()
+        var nextDirty = 0
         var made: [String: Shard] = [:]
         var hash = FNV1a()
         var manifest = JSONBytes()
@@ -162,7 +163,9 @@ public struct SearchIndex: Sendable {
         for (number, range) in shardRanges().enumerated() {
             let first = terms[range.lowerBound], last = terms[range.upperBound - 1]
             var shard = shards[first]
-            let touched = dirtyPositions.first { $0 >= range.lowerBound }.map { $0 < range.upperBound } ?? false
+            // Ranges ascend, so the first dirty position not before this one says whether it is touched.
+            while nextDirty < dirtyPositions.count && dirtyPositions[nextDirty] < range.lowerBound { nextDirty += 1 }
+            let touched = nextDirty < dirtyPositions.count && dirtyPositions[nextDirty] < range.upperBound
             let reusable = shard != nil && shard!.last == last && shard!.count == range.count && !touched
             // The same bytes at another number are another file's bytes now.
             let unchanged = reusable && shard!.number == number

@@ -61,7 +61,7 @@ struct ContentEdit: Sendable {
             caches.render.search = state
         }
         // An edit that changes the number of shards changes the site's files: every stage runs.
-        guard indexFiles == next.searchIndexPaths.count else { return nil }
+        guard indexFiles == next.searchIndexFiles else { return nil }
         let changedSearch = search.filter { [next] in next.output.files[next.fileIndices[$0.path]!] != $0 }
         let fresh = await patch(&next, &caches.render, pages: pages, feeds: feeds, search: changedSearch)
         caches.render.rendered = Set(fresh.map(\.path))

@@ -19,8 +19,8 @@ struct LastBuild: Sendable {
     let fileIndices: [String: Int]
     /// Output path → index in `output.manifest.entries`.
     let entryIndices: [String: Int]
-    /// The manifest and shards of the search index (`SearchFiles`), not the fragments.
-    let searchIndexPaths: [String]
+    /// How many files the search index's manifest and shards are (`SearchFiles`; the fragments not counted).
+    let searchIndexFiles: Int
 
     init(config: SiteConfig, renderer: MarkdownRenderer, highlighting: Highlighting?, templates: TemplateRenderer, models: ViewModels, jobs: [PageJob], output: BuildOutput) {
         self.config = config
@@ -33,6 +33,6 @@ struct LastBuild: Sendable {
         articleIndices = Dictionary(models.site.articles.indices.map { (models.site.articles[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
         fileIndices = Dictionary(output.files.indices.map { (output.files[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
         entryIndices = Dictionary(output.manifest.entries.indices.map { (output.manifest.entries[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
-        searchIndexPaths = Array(output.manifest.entries.lazy.filter { $0.kind == .searchIndex && !$0.path.hasPrefix("search/docs/") }.map(\.path))
+        searchIndexFiles = output.manifest.entries.count { $0.kind == .searchIndex && !$0.path.hasPrefix("search/docs/") }
     }
 }
