@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import SitegenMustache
 
 /// The only file that touches the template engine. Parses every template once, checks that the
 /// templates the build needs and every partial they name exist, and renders view models.
@@ -22,12 +22,10 @@ struct TemplateRenderer: Sendable {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             case .success(let source):
                 sources[name] = source
-                do {
-                    library.register(try MustacheTemplate(string: source.text), named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(syntaxError(error, in: source))
+                do throws(MustacheSyntaxError) {
+                    library.register(try MustacheTemplate(source.text), named: name)
                 } catch {
-                    diagnostics.append(source.diagnostic(.error, "template syntax error: \(error)", line: 1, column: 1))
+                    diagnostics.append(source.diagnostic(.error, "template syntax error: \(describe(error.kind))", line: error.line, column: error.column))
                 }
             }
         }
@@ -37,7 +35,7 @@ struct TemplateRenderer: Sendable {
 
     /// Renders the template `name` with `context`.
     func render(_ name: String, _ context: PageContext) -> String {
-        library.render(FieldsBox(context), withTemplate: name) ?? ""
+        library.render(name, .object(FieldsBox(context))).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     /// Required templates that are absent, and partials or parents named but not defined.
@@ -54,51 +52,50 @@ struct TemplateRenderer: Sendable {
         return diagnostics
     }
 
-    /// Where the parser gave up, except for an unclosed section, which is reported where it opens.
-    private static func syntaxError(_ error: MustacheTemplate.ParserError, in source: SourceText) -> Diagnostic {
-        if case .expectedSectionEnd = error.error as? MustacheTemplate.Error, let open = TemplateTags.unclosedSection(in: source.text) {
-            return source.diagnostic(.error, "template syntax error: section '\(open.name)' is never closed (missing {{/\(open.name)}})", line: open.line, column: open.column)
-        }
-        return source.diagnostic(.error, "template syntax error: \(describe(error.error))", line: error.context.lineNumber, column: error.context.columnNumber)
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect: return "a closing tag does not match the section it closes"
-        case .unfinishedName: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd: return "a section is never closed (missing {{/name}})"
+    private static func describe(_ kind: MustacheSyntaxError.Kind) -> String {
+        switch kind {
+        case .unclosedSection(let name): return "section '\(name)' is never closed (missing {{/\(name)}})"
+        case .closingTagMismatch(let expected, let found):
+            return expected.isEmpty
+                ? "closing tag '{{/\(found)}}' has no section to close"
+                : "closing tag '{{/\(found)}}' does not match the section it closes ('\(expected)')"
+        case .unfinishedTag: return "a tag is not closed with its closing delimiter, or its name is not valid"
         case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only block overrides may appear inside a parent tag"
-        case .textInsideInheritSection: return "text is not allowed directly inside a parent tag"
-        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "invalid pragma"
-        case .none: return "\(error)"
+        case .transformOnBlock: return "a transform cannot be applied to a block"
+        case .illegalTokenInParent: return "only block overrides ({{$name}}…{{/name}}) may appear inside a parent tag"
+        case .invalidPragma: return "invalid pragma (only {{%CONTENT_TYPE: HTML}} and {{%CONTENT_TYPE: TEXT}} exist)"
         }
     }
 }
 
 /// Hands view models to the engine by field name (`TemplateFields`) instead of by reflection.
-private struct FieldsBox: MustacheParent {
+private struct FieldsBox: MustacheObject {
     let fields: any TemplateFields
 
     init(_ fields: any TemplateFields) {
         self.fields = fields
     }
 
-    func child(named name: String) -> Any? {
-        Self.wrap(fields.field(name))
+    func field(_ name: String) -> MustacheValue? {
+        Self.value(fields.field(name))
     }
 
-    private static func wrap(_ value: Any?) -> Any? {
+    private static func value(_ value: Any?) -> MustacheValue? {
         switch value {
-        case let model as any TemplateFields: return FieldsBox(model)
-        case let models as [any TemplateFields]: return models.map(FieldsBox.init)
-        default: return value
+        case .none: return nil
+        case let text as String: return .string(text)
+        case let flag as Bool: return .bool(flag)
+        case let number as Int: return .int(number)
+        case let model as any TemplateFields: return .object(FieldsBox(model))
+        case let models as [any TemplateFields]: return .list(models.map { .object(FieldsBox($0)) })
+        case let texts as [String]: return .list(texts.map(MustacheValue.string))
+        case let values as [Any]: return .list(values.compactMap(Self.value))
+        case let other?: return .string(String(describing: other))
         }
     }
 }
 
-/// Finds tags in template source: `{{> name}}` partials, `{{< name}}` parents, and sections left open.
+/// Finds `{{> name}}` partials and `{{< name}}` parents in template source.
 /// (Templates that change delimiters with `{{=<% %>=}}` are read with the default ones.)
 enum TemplateTags {
     struct Tag: Equatable {
@@ -111,19 +108,6 @@ enum TemplateTags {
     /// Partial and parent references.
     static func references(in text: String) -> [Tag] {
         tags(in: text).filter { ($0.sigil == ">" || $0.sigil == "<") && !$0.name.hasPrefix("*") }
-    }
-
-    /// The innermost section (`#`, `^`, `$`, `<`) that has no closing tag.
-    static func unclosedSection(in text: String) -> Tag? {
-        var open: [Tag] = []
-        for tag in tags(in: text) {
-            if "#^$<".contains(tag.sigil) {
-                open.append(tag)
-            } else if tag.sigil == "/", let index = open.lastIndex(where: { $0.name == tag.name }) {
-                open.removeSubrange(index...)
-            }
-        }
-        return open.last
     }
 
     private static func tags(in text: String) -> [Tag] {

@@ -1,0 +1,54 @@
+/// One token of a parsed template.
+indirect enum MustacheNode: Sendable {
+    /// Literal text, at most one line (with its newline): partial indentation is applied per token.
+    case text([UInt8])
+    /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}`.
+    case variable(MustacheName, escaped: Bool)
+    /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
+    case section(MustacheName, [MustacheNode], inverted: Bool)
+    /// `{{>name}}`, `{{>*name}}` (the template named by a value), or `{{<name}}…{{/name}}` with block
+    /// overrides. `indentation` is set for standalone tags: every line the partial renders gets it.
+    case partial(String, dynamic: Bool, indentation: [UInt8]?, overrides: [String: [MustacheNode]]?)
+    /// `{{$name}}default{{/name}}`: the innermost override from a parent tag, else the default.
+    case block(String, default: [MustacheNode], indentation: [UInt8])
+    /// `{{$name}}…{{/name}}` directly inside `{{<parent}}`: collected into the parent's overrides, never rendered.
+    case blockDefinition(String, [MustacheNode])
+    /// `{{%CONTENT_TYPE: TEXT}}` (no escaping) or `HTML`, for the rest of the template.
+    case contentType(html: Bool)
+}
+
+/// A variable or section name with its transforms: `.`, `name`, `a.b`, `.a` (only the current object),
+/// `empty(list.items)`, or `first()` (the position in the enclosing list).
+struct MustacheName: Sendable, Hashable {
+    enum Root: Sendable, Hashable {
+        /// `.`: the current object.
+        case current
+        /// `.a.b`: looked up in the current object only.
+        case top
+        /// `a.b`: `a` from the innermost object that has it, then `b` inside.
+        case stack
+        /// `first()`, `index()`…: the position in the list being iterated.
+        case sequence
+    }
+
+    let root: Root
+    let path: [String]
+    /// Applied first to last (`a(b(x))` applies `b`, then `a`).
+    let transforms: [String]
+    /// The name as written, for matching a section's closing tag.
+    let written: String
+
+    init(_ written: String, name: String, transforms: [String]) {
+        self.written = written
+        self.transforms = transforms.reversed()
+        if name == "." {
+            (root, path) = (.current, [])
+        } else if name.isEmpty, !transforms.isEmpty {
+            (root, path) = (.sequence, [])
+        } else if name.first == "." {
+            (root, path) = (.top, name.split(separator: ".").map(String.init))
+        } else {
+            (root, path) = (.stack, name.split(separator: ".").map(String.init))
+        }
+    }
+}

@@ -1,0 +1,157 @@
+/// Renders nodes into one UTF-8 buffer. The context (object stack, list position, indentation, block
+/// overrides, content type) is mutated on the way in and restored on the way out, never copied.
+struct MustacheRenderer {
+    private let templates: [String: MustacheTemplate]
+    private(set) var output: [UInt8] = []
+    private var stack: [MustacheValue]
+    private var sequence: MustacheSequencePosition?
+    private var indentation: [UInt8] = []
+    private var overrides: [String: [MustacheNode]] = [:]
+    private var html = true
+
+    init(templates: [String: MustacheTemplate], root: MustacheValue, capacity: Int) {
+        self.templates = templates
+        stack = [root]
+        output.reserveCapacity(capacity)
+    }
+
+    /// One template or section body. Under a standalone partial, a token's output that starts a line
+    /// is indented.
+    mutating func render(_ nodes: [MustacheNode]) {
+        let html = self.html
+        defer { self.html = html }
+        guard !indentation.isEmpty else {
+            for node in nodes { render(node) }
+            return
+        }
+        let start = output.count
+        for node in nodes {
+            let before = output.count
+            render(node)
+            if output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n") {
+                output.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    private mutating func render(_ node: MustacheNode) {
+        switch node {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .variable(let name, let escaped):
+            guard let value = lookUp(name) else { return }
+            if escaped && html {
+                HTMLEscape.append(value.text, to: &output)
+            } else {
+                output.append(contentsOf: value.text.utf8)
+            }
+        case .section(let name, let body, let inverted):
+            let value = lookUp(name)
+            if inverted { renderInverted(value, body) } else { renderSection(value, body) }
+        case .partial(let name, let dynamic, let indentation, let overrides):
+            let target = dynamic ? lookUp(MustacheName(name, name: name, transforms: [])).flatMap(\.stringValue) : name
+            guard let target, let template = templates[target] else { return }
+            renderNested(template.nodes, indentation: indentation, overrides: overrides, html: true)
+        case .block(let name, let body, let indentation):
+            renderNested(overrides[name] ?? body, indentation: indentation, overrides: nil, html: html)
+        case .blockDefinition:
+            return
+        case .contentType(let html):
+            self.html = html
+        }
+    }
+
+    private mutating func renderSection(_ value: MustacheValue?, _ body: [MustacheNode]) {
+        switch value {
+        case .none: return
+        case .bool(let flag)?: if flag { render(body) }
+        case .list(let items)?:
+            let saved = sequence
+            defer { sequence = saved }
+            for (index, item) in items.enumerated() {
+                sequence = MustacheSequencePosition(index: index, isLast: index == items.count - 1)
+                stack.append(item)
+                render(body)
+                stack.removeLast()
+            }
+        case let value?:
+            let saved = sequence
+            defer { sequence = saved }
+            sequence = nil
+            stack.append(value)
+            render(body)
+            stack.removeLast()
+        }
+    }
+
+    private mutating func renderInverted(_ value: MustacheValue?, _ body: [MustacheNode]) {
+        switch value {
+        case .none: render(body)
+        case .bool(let flag)?: if !flag { render(body) }
+        case .list(let items)? where items.isEmpty:
+            let saved = sequence
+            defer { sequence = saved }
+            sequence = nil
+            stack.append(.list(items))
+            render(body)
+            stack.removeLast()
+        default: return
+        }
+    }
+
+    /// A partial or block: its own indentation on top of the current one; a partial also takes the
+    /// overrides of a parent tag (outer ones win) and starts outside any list and in HTML.
+    private mutating func renderNested(_ nodes: [MustacheNode], indentation extra: [UInt8]?, overrides extraOverrides: [String: [MustacheNode]]?, html: Bool) {
+        let saved = (sequence, indentation, overrides, self.html)
+        defer { (sequence, indentation, overrides, self.html) = saved }
+        sequence = nil
+        self.html = html
+        if let extra { indentation += extra }
+        if let extraOverrides {
+            overrides.merge(extraOverrides) { outer, _ in outer }
+        }
+        render(nodes)
+    }
+
+    /// The value a name stands for, after its transforms; nil when nothing answers to it.
+    private func lookUp(_ name: MustacheName) -> MustacheValue? {
+        var value: MustacheValue?
+        switch name.root {
+        case .current:
+            value = stack.last
+        case .top:
+            value = stack.last.flatMap { Self.resolve(name.path[...], in: $0) }
+        case .stack:
+            for object in stack.reversed() {
+                guard let first = Self.field(name.path[0], of: object) else { continue }
+                value = Self.resolve(name.path.dropFirst(), in: first)
+                break
+            }
+        case .sequence:
+            guard let sequence, let first = name.transforms.first else { return nil }
+            value = sequence.transform(first)
+            for transform in name.transforms.dropFirst() {
+                value = value.flatMap { MustacheTransforms.apply(transform, to: $0) }
+            }
+            return value
+        }
+        for transform in name.transforms {
+            value = value.flatMap { MustacheTransforms.apply(transform, to: $0) }
+        }
+        return value
+    }
+
+    private static func resolve(_ path: ArraySlice<String>, in value: MustacheValue) -> MustacheValue? {
+        var current = value
+        for name in path {
+            guard let next = field(name, of: current) else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    private static func field(_ name: String, of value: MustacheValue) -> MustacheValue? {
+        guard case .object(let object) = value else { return nil }
+        return object.field(name)
+    }
+}

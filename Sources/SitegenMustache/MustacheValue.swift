@@ -1,0 +1,36 @@
+/// A value a template can show, test or iterate. View models hand these to the engine through
+/// `MustacheObject`, so rendering never reflects over types. A missing value is `nil`, never a case.
+public enum MustacheValue: Sendable {
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case object(any MustacheObject)
+    case list([MustacheValue])
+
+    /// The value as interpolated text (before escaping): lists and objects show nothing useful, as in
+    /// other Mustache engines, so they render their Swift description.
+    var text: String {
+        switch self {
+        case .bool(let value): return value ? "true" : "false"
+        case .int(let value): return String(value)
+        case .string(let value): return value
+        case .object(let value): return String(describing: value)
+        case .list(let values): return "[" + values.map(\.text).joined(separator: ", ") + "]"
+        }
+    }
+}
+
+/// Something with named fields: `{{title}}` asks the innermost object on the stack that has `title`.
+public protocol MustacheObject: Sendable {
+    /// The field called `name`; `nil` when the object has no such field or it has no value (the lookup
+    /// then goes on to the enclosing objects, as in swift-mustache).
+    func field(_ name: String) -> MustacheValue?
+}
+
+extension MustacheValue {
+    /// The string, when the value is one.
+    var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+}
