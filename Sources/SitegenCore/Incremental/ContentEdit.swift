@@ -101,7 +101,7 @@ struct ContentEdit: Sendable {
             if let cached = cache.pages[path], cached.template == job.template, cached.context == context {
                 return Page(job: job, page: cached, sha256: nil)
             }
-            let file = OutputFile(path: path, text: templates.render(job.template, context))
+            let file = OutputFile(path: path, contents: .bytes(templates.render(job.template, context)))
             return Page(job: job, page: .init(template: job.template, context: context, file: file, fresh: true), sha256: Self.sha256(file))
         }
     }

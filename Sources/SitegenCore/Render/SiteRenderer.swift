@@ -24,7 +24,7 @@ struct SiteRenderer: Sendable {
         let pages = await jobs.parallelMap { [templates] job -> RenderCache.Page in
             let path = Routes.outputPath(job.route), context = models.context(for: job)
             if let cached = reusable[path], cached.template == job.template, cached.context == context { return cached }
-            return RenderCache.Page(template: job.template, context: context, file: OutputFile(path: path, text: templates.render(job.template, context)), fresh: true)
+            return RenderCache.Page(template: job.template, context: context, file: OutputFile(path: path, contents: .bytes(templates.render(job.template, context))), fresh: true)
         }
         var newCache = RenderCache(templates: tree.templates)
         let describe = ManifestBuilder(models: models, tree: tree)

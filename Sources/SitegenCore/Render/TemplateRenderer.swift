@@ -33,9 +33,9 @@ struct TemplateRenderer: Sendable {
         return (diagnostics.hasErrors ? nil : TemplateRenderer(library: library, names: Set(sources.keys)), diagnostics)
     }
 
-    /// Renders the template `name` with `context`.
-    func render(_ name: String, _ context: PageContext) -> String {
-        library.render(name, .object(FieldsBox(context))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    /// Renders the template `name` with `context`, as UTF-8.
+    func render(_ name: String, _ context: PageContext) -> Data {
+        library.render(name, .object(FieldsBox(context))).map { Data($0) } ?? Data()
     }
 
     /// Required templates that are absent, and partials or parents named but not defined.

@@ -48,12 +48,11 @@ public struct OutputWriter: Sendable {
         try manager.createDirectory(at: output.appendingPathComponent(".sitegen"), withIntermediateDirectories: true)
         try Data("This folder is written by sitegen. Each build replaces its contents.\n".utf8)
             .write(to: output.appendingPathComponent(Self.markerPath))
-        let directories = Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } }).sorted()
-        for directory in directories {
+        for directory in Self.directories(of: files) {
             try makeDirectory(directory)
         }
         let output = self.output, hashDisk = manifest != nil
-        let results = await files.parallelMap { file in Result { try Self.writeIfChanged(file, root: output, hashDisk: hashDisk) } }
+        let results = await files.parallelMap { file in Result { try Self.writeIfChanged(file, root: output.path, hashDisk: hashDisk) } }
         var report = Report()
         var diskHashes: [String: String] = [:]
         for (file, result) in zip(files, results) {
@@ -76,28 +75,35 @@ public struct OutputWriter: Sendable {
         for index in manifest.entries.indices where manifest.entries[index].sha256 == nil {
             manifest.entries[index].sha256 = diskHashes[manifest.entries[index].path]
         }
-        _ = try Self.writeIfChanged(OutputFile(path: Self.manifestPath, contents: .bytes(manifest.json())), root: output, hashDisk: false)
+        _ = try Self.writeIfChanged(OutputFile(path: Self.manifestPath, contents: .bytes(manifest.json())), root: output.path, hashDisk: false)
     }
 
-    /// Creates `relative` and its parents, replacing files left where a folder must now be
+    /// Creates the folder `relative` (its parents exist), replacing a file left where it must now be
     /// (an earlier build's `a` when this one writes `a/index.html`).
     private func makeDirectory(_ relative: String) throws {
-        let manager = FileManager.default
-        var current = output
-        for component in relative.split(separator: "/") {
-            current.appendPathComponent(String(component))
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: current.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                try manager.removeItem(at: current)
+        let path = output.path + "/" + relative
+        if try FileSystemCalls.makeDirectory(path) || FileSystemCalls.entry(at: path) == .directory { return }
+        try FileManager.default.removeItem(atPath: path)
+        _ = try FileSystemCalls.makeDirectory(path)
+    }
+
+    /// Every folder the files need, parents before children.
+    private static func directories(of files: [OutputFile]) -> [String] {
+        var directories = Set<String>()
+        for file in files {
+            var path = file.path[...]
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if !directories.insert(String(path)).inserted { break }
             }
         }
-        try manager.createDirectory(at: current, withIntermediateDirectories: true)
+        return directories.sorted()
     }
 
     /// Writes one file unless the folder already holds the same bytes; whether it wrote, and the
     /// SHA-256 of a file copied from disk when `hashDisk` (the bytes are read here anyway).
-    private static func writeIfChanged(_ file: OutputFile, root: URL, hashDisk: Bool) throws -> (wrote: Bool, sha256: String?) {
-        let target = root.appendingPathComponent(file.path)
+    private static func writeIfChanged(_ file: OutputFile, root: String, hashDisk: Bool) throws -> (wrote: Bool, sha256: String?) {
+        let target = root + "/" + file.path
         let data: Data
         var hash: String?
         switch file.contents {
@@ -106,37 +112,29 @@ public struct OutputWriter: Sendable {
             data = try Data(contentsOf: source, options: .mappedIfSafe)
             if hashDisk { hash = Manifest.sha256(data) }
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.size] as? NSNumber,
-           size.intValue == data.count, (try? Data(contentsOf: target, options: .mappedIfSafe)) == data {
-            return (false, hash)
+        switch FileSystemCalls.entry(at: target) {
+        case .file(let size) where size == data.count:
+            if (try? Data(contentsOf: URL(fileURLWithPath: target), options: .mappedIfSafe)) == data { return (false, hash) }
+        case .directory:
+            try FileManager.default.removeItem(atPath: target)
+        case .file, .none:
+            break
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            try FileManager.default.removeItem(at: target)
-        }
-        try data.write(to: target, options: .atomic)
+        try FileSystemCalls.write(data, to: target)
         return (true, hash)
     }
 
     private func removeStale(keeping paths: Set<String>) throws -> Int {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: output, includingPropertiesForKeys: [.isDirectoryKey]) else { return 0 }
+        let root = output.path
+        let (files, directories) = FileSystemCalls.walk(root, skipping: ".sitegen")
         var removed = 0
-        var directories: [URL] = []
-        let prefix = output.path + "/"
-        for case let url as URL in enumerator {
-            let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
-            if relative == ".sitegen" || relative.hasPrefix(".sitegen/") { continue }
-            if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-                directories.append(url)
-            } else if !paths.contains(relative) {
-                try manager.removeItem(at: url)
-                removed += 1
-            }
+        for file in files where !paths.contains(file) {
+            try FileManager.default.removeItem(atPath: root + "/" + file)
+            removed += 1
         }
-        for directory in directories.sorted(by: { $0.path.count > $1.path.count })
-        where (try? manager.contentsOfDirectory(atPath: directory.path))?.isEmpty == true {
-            try manager.removeItem(at: directory)
+        // Deepest first, so a folder emptied by removing its empty subfolders goes too.
+        for directory in directories.sorted(by: { $0.count > $1.count }) where (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + directory))?.isEmpty == true {
+            try FileManager.default.removeItem(atPath: root + "/" + directory)
         }
         return removed
     }

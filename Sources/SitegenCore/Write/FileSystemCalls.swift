@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The few POSIX calls the writer makes per file. FileManager's equivalents build attribute
+/// dictionaries and URLs for every call, which cost more than the writes themselves on a large site.
+enum FileSystemCalls {
+    /// What is at `path`: nothing, a directory, or a file of some size.
+    enum Entry: Equatable {
+        case none
+        case directory
+        case file(size: Int)
+    }
+
+    static func entry(at path: String) -> Entry {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .none }
+        return (status.st_mode & S_IFMT) == S_IFDIR ? .directory : .file(size: Int(status.st_size))
+    }
+
+    /// Creates or truncates `path` and writes `data`.
+    static func write(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw error("cannot create", path) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw error("cannot write", path)
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Creates the directory `path`; true when it was created, false when it already exists.
+    static func makeDirectory(_ path: String) throws -> Bool {
+        if mkdir(path, 0o755) == 0 { return true }
+        if errno == EEXIST { return false }
+        throw error("cannot create the folder", path)
+    }
+
+    /// Relative paths of the files under `root` (not of folders), and its folders, skipping the
+    /// top-level entry named `skip`.
+    static func walk(_ root: String, skipping skip: String) -> (files: [String], directories: [String]) {
+        var files: [String] = [], directories: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." || (relative.isEmpty && name == skip) { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+                    || (entry.pointee.d_type == UInt8(DT_UNKNOWN) && Self.entry(at: root + "/" + path) == .directory)
+                if isDirectory {
+                    directories.append(path)
+                    pending.append(path)
+                } else {
+                    files.append(path)
+                }
+            }
+        }
+        return (files, directories)
+    }
+
+    private static func error(_ what: String, _ path: String) -> Error {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(what) \(path): \(String(cString: strerror(errno)))"])
+    }
+}
