@@ -3,7 +3,7 @@
 
 Usage:
     bench/run.py [--sizes 1000,10000] [--runs 5] [--warmup 1] [--seed 42] [--no-hugo] [--no-highlight]
-                 [--search] [--keep] [--json FILE] [--no-build] [--sitegen PATH] [--hugo PATH]
+                 [--no-search] [--keep] [--json FILE] [--no-build] [--sitegen PATH] [--hugo PATH]
 
 Steps:
 
@@ -12,7 +12,7 @@ Steps:
      corpus.json names the same n, seed and generator (its SHA-256) is reused; otherwise it is written
      again. bench-out/ is git-ignored.
   3. A scratch copy of bench/hugo/ (Hugo writes resources/ and a lock file into its site folder), and,
-     for --no-highlight or --search, a sitegen config beside it that differs from the corpus's
+     for --no-highlight or --no-search, a sitegen config beside it that differs from the corpus's
      sitegen.yaml in that one setting.
   4. --warmup unrecorded rounds, then --runs recorded rounds. A round builds with sitegen, then with
      Hugo, so both tools meet the same background load. Each build goes to a new, empty output folder
@@ -244,7 +244,7 @@ def table(result, args, out):
     published = n - result["drafts"]
     print(f"\nN={n:,} articles ({published:,} published, {result['corpus_bytes'] / 1e6:.1f} MB, seed {result['seed']}), "
           f"{args.runs} runs after {args.warmup} warm-up, highlighting {'off' if args.no_highlight else 'on'}"
-          f"{', sitegen search on' if args.search else ''}", file=out)
+          f"{', sitegen search off' if args.no_search else ', sitegen search on'}", file=out)
     head = f"{'tool':<9}{'runs':>5}{'median s':>10}{'min s':>8}{'max s':>8}{'CPU s':>8}{'RSS MB':>8}{'RSS max':>8}" \
            f"{'files':>7}{'html':>7}{'out MB':>8}"
     print(head, file=out)
@@ -269,7 +269,7 @@ def main():
     parser.add_argument("--no-hugo", action="store_true", help="time sitegen alone")
     parser.add_argument("--hugo", help="the hugo binary (default: hugo on PATH)")
     parser.add_argument("--no-highlight", action="store_true", help="both tools without syntax highlighting")
-    parser.add_argument("--search", action="store_true", help="keep sitegen's search index on (Hugo has none)")
+    parser.add_argument("--no-search", action="store_true", help="sitegen without its search index (Hugo has none)")
     parser.add_argument("--sitegen", help="a sitegen binary to use instead of building one")
     parser.add_argument("--no-build", action="store_true", help="use .build/release/sitegen as it is")
     parser.add_argument("--corpus-dir", default=os.path.join(ROOT, "bench-out"), help="where corpora live (default bench-out/)")
@@ -304,13 +304,13 @@ def main():
     scratch = tempfile.mkdtemp(prefix="sitegen-bench.", dir=scratch_base())
     report = {"machine": machine(), "sitegen": version([sitegen, "--version"]),
               "hugo": version([hugo, "version"]) if hugo else None, "output_base": os.path.dirname(scratch),
-              "runs": args.runs, "warmup": args.warmup, "highlight": not args.no_highlight, "search": args.search,
+              "runs": args.runs, "warmup": args.warmup, "highlight": not args.no_highlight, "search": not args.no_search,
               "sizes": []}
     try:
         site = os.path.join(scratch, "hugo-site")
         shutil.copytree(os.path.join(HERE, "hugo"), site)
         sitegen_config = None
-        if args.no_highlight or args.search:
+        if args.no_highlight or args.no_search:
             # Written per size below: the corpus's sitegen.yaml with the one setting changed.
             sitegen_config = os.path.join(scratch, "sitegen.yaml")
         m = report["machine"]
@@ -325,8 +325,8 @@ def main():
                     text = f.read()
                 if args.no_highlight:
                     text = text.replace("  highlight: true", "  highlight: false")
-                if args.search:
-                    text = text.replace("search: false", "search: true")
+                if args.no_search:
+                    text = text.replace("search: true", "search: false")
                 with open(sitegen_config, "w") as f:
                     f.write(text)
             result = bench_size(n, args, sitegen, hugo, site, sitegen_config, scratch)
