@@ -14,11 +14,25 @@ public struct SiteBuilder: Sendable {
         try await build(tree, caches: BuildCaches(), keepingLast: false).output
     }
 
+    /// `build`, handing the files to `sink` as they are made instead of keeping them (the output's `files`
+    /// is empty): `sitegen build` writes a large site without holding it in memory. Nothing reaches the
+    /// sink unless every stage succeeded; throws `BuildFailure` as `build` does, and the sink's errors.
+    public func build(_ tree: SourceTree, writingTo sink: some OutputSink) async throws -> BuildOutput {
+        let run = try await stages(tree, renderDespiteErrors: false, caches: BuildCaches(), sink: sink)
+        guard let rendered = run.rendered, !run.diagnostics.hasErrors else {
+            throw BuildFailure(diagnostics: finish(run.diagnostics, tree))
+        }
+        let pages = rendered.manifest.entries.count { $0.path.hasSuffix(".html") }
+        return BuildOutput(
+            files: [], diagnostics: finish(run.diagnostics, tree),
+            statistics: .init(site: rendered.site, pages: pages), manifest: rendered.manifest)
+    }
+
     /// `build`, reusing the work in `caches` whose inputs did not change; returns the caches for the next
     /// build, with the whole build in them when `keepingLast` (for `ContentEdit`). The output is the same as
     /// without caches, byte for byte.
     func build(_ tree: SourceTree, caches: BuildCaches, keepingLast: Bool = true) async throws -> (output: BuildOutput, caches: BuildCaches) {
-        let run = await stages(tree, renderDespiteErrors: false, caches: caches)
+        let run = try await stages(tree, renderDespiteErrors: false, caches: caches)
         guard let rendered = run.rendered, !run.diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: finish(run.diagnostics, tree))
         }
@@ -38,7 +52,13 @@ public struct SiteBuilder: Sendable {
     /// when there are errors, as far as the templates allow) and a check of every link and `#anchor` of
     /// every page. Sorted, with source lines.
     public func check(_ tree: SourceTree) async -> [Diagnostic] {
-        let run = await stages(tree, renderDespiteErrors: true, caches: BuildCaches())
+        let run: Stages
+        do {
+            run = try await stages(tree, renderDespiteErrors: true, caches: BuildCaches())
+        } catch {
+            // Only a sink throws, and a check has none.
+            return [.error("internal error: \(error)", file: nil)]
+        }
         var diagnostics = run.diagnostics
         if let rendered = run.rendered {
             let reported = Set(diagnostics.map { "\($0.file ?? ""):\($0.line ?? 0):\($0.column ?? 0)" })
@@ -74,7 +94,7 @@ public struct SiteBuilder: Sendable {
         let templates: TemplateRenderer
     }
 
-    private func stages(_ tree: SourceTree, renderDespiteErrors: Bool, caches: BuildCaches) async -> Stages {
+    private func stages(_ tree: SourceTree, renderDespiteErrors: Bool, caches: BuildCaches, sink: (any OutputSink)? = nil) async throws -> Stages {
         var (config, diagnostics) = Self.loadConfig(tree)
         apply(options, to: &config)
         let compiled = caches.templates.flatMap { $0.source == tree.templates ? $0 : nil } ?? BuildCaches.Templates(source: tree.templates)
@@ -102,7 +122,7 @@ public struct SiteBuilder: Sendable {
                 file: "templates/search.mustache"))
         }
         guard let templates, renderDespiteErrors || !diagnostics.hasErrors else { return Stages(diagnostics: diagnostics, caches: newCaches) }
-        let rendered = await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render)
+        let rendered = try await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render, sink: sink)
         newCaches.render = rendered.cache
         return Stages(
             diagnostics: diagnostics + rendered.diagnostics,

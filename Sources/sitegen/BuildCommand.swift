@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import SitegenCore
 
-/// `sitegen build`: load, build in memory, and only then write the output folder.
+/// `sitegen build`: load, build, and write the output folder as the pages are rendered, once every
+/// stage before rendering has succeeded.
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -44,9 +45,10 @@ struct BuildCommand: AsyncParsableCommand {
             var options = try site.buildOptions(baseURL: baseURL)
             options.preview = preview ? true : nil
             options.previewLabel = previewLabel
-            let result = try await SiteBuilder(options: options).build(tree)
+            let session = writer.session()
+            let result = try await SiteBuilder(options: options).build(tree, writingTo: session)
             console.report(result.diagnostics)
-            _ = try await writer.write(result.files, manifest: result.manifest)
+            _ = try await session.finish(manifest: result.manifest)
             if !quiet {
                 let elapsed = start.duration(to: .now)
                 console.out(Summary.line(result.statistics, elapsed: elapsed, output: outputURL.path))

@@ -15,3 +15,17 @@ public struct OutputFile: Sendable, Hashable {
         self.init(path: path, contents: .bytes(Data(text.utf8)))
     }
 }
+
+extension StaticFile {
+    /// The SHA-256 of bytes held in memory; nil for a file still on disk (the writer hashes it as it copies it).
+    var sha256: String? {
+        if case .bytes(let data) = self { return Manifest.sha256(data) }
+        return nil
+    }
+}
+
+/// Where `sitegen build` sends the files as they are made, so a large site is never held in memory at
+/// once: the write edge (`OutputWriter.Session`), or a collector in tests.
+public protocol OutputSink: Sendable {
+    func write(_ files: [OutputFile]) async throws
+}

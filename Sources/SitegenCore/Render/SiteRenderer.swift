@@ -15,58 +15,100 @@ struct SiteRenderer: Sendable {
         var jobs: [PageJob]
     }
 
+    /// Pages rendered and handed to a sink at a time.
+    static let pagesPerBatch = 256
+
     /// Renders `site`; a page whose template and view model equal those in `cache`, and a feed whose
     /// entries have the same revisions, are taken from it instead: the bytes are the same either way.
-    func render(_ site: Site, tree: SourceTree, contentCopies: [String: String], cache: RenderCache = RenderCache()) async -> Rendered {
+    ///
+    /// With a `sink` (`sitegen build`), the files go to it as they are made, pages in batches, and are not
+    /// kept: `files` and the cache's pages stay empty. Nothing goes to the sink when two outputs claim one
+    /// path, since that is an error; every path is claimed before anything is rendered.
+    func render(_ site: Site, tree: SourceTree, contentCopies: [String: String], cache: RenderCache = RenderCache(), sink: (any OutputSink)? = nil) async throws -> Rendered {
         let models = ViewModels(site: site)
         let jobs = models.jobs()
-        let reusable = cache.templates == tree.templates ? cache.pages : [:]
-        let pages = await jobs.parallelMap { [templates] job -> RenderCache.Page in
-            let path = Routes.outputPath(job.route), context = models.context(for: job)
-            if let cached = reusable[path], cached.template == job.template, cached.context == context { return cached }
-            return RenderCache.Page(template: job.template, context: context, file: OutputFile(path: path, contents: .bytes(templates.render(job.template, context))), fresh: true)
-        }
-        var newCache = RenderCache(templates: tree.templates)
         let describe = ManifestBuilder(models: models, tree: tree)
         var table = OutputTable()
-        for (job, page) in zip(jobs, pages) {
-            table.add(page.file, origin: origin(of: job, site: site), entry: describe.page(job))
-            newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false)
-        }
-        let sitemap = SitemapWriter(models: models)
-        let (feeds, feedCache) = await FeedWriter(models: models).files(cache: cache.feeds)
+        let paths = jobs.map { Routes.outputPath($0.route) }
+        let claimed = zip(jobs, paths).map { job, path in table.claim(path, origin: origin(of: job, site: site)) }
+        var newCache = RenderCache(templates: tree.templates)
+        let (others, feedCache, search) = await otherFiles(site, models: models, jobs: jobs, tree: tree, contentCopies: contentCopies, describe: describe, cache: cache)
         newCache.feeds = feedCache
-        for file in feeds { table.add(file, origin: .generated, entry: describe.feed(file.path)) }
-        let map = sitemap.sitemap(jobs), robots = sitemap.robots()
-        table.add(map, origin: .generated, entry: describe.sitemap(map.path))
-        table.add(robots, origin: .generated, entry: describe.generated(robots.path, kind: .robots))
-        for file in DataFiles(data: site.data).files() { table.add(file, origin: .generated, entry: describe.data(file.path)) }
-        let search = await SearchFiles(models: models).files()
-        newCache.search = search.state
-        for file in search.files {
-            table.add(file, origin: .generated, entry: describe.generated(file.path, kind: .searchIndex))
+        newCache.search = search
+        var otherFiles: [OutputFile] = [], otherEntries: [String: Manifest.Entry] = [:]
+        for (file, origin, entry) in others where table.claim(file.path, origin: origin) {
+            otherFiles.append(file)
+            otherEntries[file.path] = entry
         }
+        var known: [String: String] = [:]
+        for (path, feed) in feedCache.feeds where !feed.fresh { known[path] = cache.hashes[path] }
+        let otherManifest = await describe.manifest(otherFiles, entries: otherEntries, knownHashes: known)
+        if let sink {
+            guard table.diagnostics.isEmpty else {
+                return Rendered(files: [], manifest: otherManifest, diagnostics: table.diagnostics, cache: newCache, models: models, jobs: jobs)
+            }
+            try await sink.write(otherFiles)
+            otherFiles = []
+        }
+        let reusable = cache.templates == tree.templates ? cache.pages : [:]
+        var pageFiles: [OutputFile] = [], pageEntries: [Manifest.Entry] = []
+        for start in stride(from: 0, to: jobs.count, by: Self.pagesPerBatch) {
+            let batch = Array(start..<min(start + Self.pagesPerBatch, jobs.count)).filter { claimed[$0] }
+            let pages = await batch.parallelMap { [templates] index -> (page: RenderCache.Page, entry: Manifest.Entry) in
+                let job = jobs[index], path = paths[index], context = models.context(for: job)
+                var entry = describe.page(job)
+                if let cached = reusable[path], cached.template == job.template, cached.context == context {
+                    entry.sha256 = cache.hashes[path] ?? cached.file.contents.sha256
+                    return (cached, entry)
+                }
+                let file = OutputFile(path: path, contents: .bytes(templates.render(job.template, context)))
+                entry.sha256 = file.contents.sha256
+                return (RenderCache.Page(template: job.template, context: context, file: file, fresh: true), entry)
+            }
+            pageEntries += pages.map(\.entry)
+            for (page, _) in pages where page.fresh { newCache.rendered.insert(page.file.path) }
+            if let sink {
+                try await sink.write(pages.map(\.page.file))
+            } else {
+                pageFiles += pages.map(\.page.file)
+                for (page, _) in pages { newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false) }
+            }
+        }
+        let manifest = Manifest(baseURL: otherManifest.baseURL, entries: pageEntries + otherManifest.entries)
+        newCache.hashes = Dictionary(uniqueKeysWithValues: manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } })
+        newCache.rendered.formUnion(feedCache.feeds.filter { $0.value.fresh }.map(\.key))
+        newCache.feeds.markReused()
+        return Rendered(files: pageFiles + otherFiles, manifest: manifest, diagnostics: table.diagnostics, cache: newCache, models: models, jobs: jobs)
+    }
+
+    /// Everything but the pages: feeds, sitemap, robots.txt, published data, the search index, theme
+    /// assets, files beside articles and `public/`, each with where it comes from and its manifest entry.
+    private func otherFiles(
+        _ site: Site, models: ViewModels, jobs: [PageJob], tree: SourceTree, contentCopies: [String: String], describe: ManifestBuilder, cache: RenderCache
+    ) async -> (files: [(OutputFile, OutputTable.Origin, Manifest.Entry)], feeds: FeedCache, search: SearchFiles.State?) {
+        var files: [(OutputFile, OutputTable.Origin, Manifest.Entry)] = []
+        let (feeds, feedCache) = await FeedWriter(models: models).files(cache: cache.feeds)
+        for file in feeds { files.append((file, .generated, describe.feed(file.path))) }
+        let sitemap = SitemapWriter(models: models)
+        let map = sitemap.sitemap(jobs), robots = sitemap.robots()
+        files.append((map, .generated, describe.sitemap(map.path)))
+        files.append((robots, .generated, describe.generated(robots.path, kind: .robots)))
+        for file in DataFiles(data: site.data).files() { files.append((file, .generated, describe.data(file.path))) }
+        let search = await SearchFiles(models: models).files()
+        for file in search.files { files.append((file, .generated, describe.generated(file.path, kind: .searchIndex))) }
         for path in tree.templates.keys.sorted() where path.hasPrefix("templates/assets/") {
             let file = OutputFile(path: String(path.dropFirst("templates/".count)), contents: .bytes(tree.templates[path]!))
-            table.add(file, origin: .file(path, nil), entry: describe.copy(file.path, kind: .asset, source: path))
+            files.append((file, .file(path, nil), describe.copy(file.path, kind: .asset, source: path)))
         }
         for (output, source) in contentCopies.sorted(by: { $0.key < $1.key }) {
             let file = OutputFile(path: output, contents: .bytes(tree.content[source]!))
-            table.add(file, origin: .file(source, nil), entry: describe.copy(output, kind: .contentFile, source: source))
+            files.append((file, .file(source, nil), describe.copy(output, kind: .contentFile, source: source)))
         }
         for path in tree.staticFiles.keys.sorted() {
             let file = OutputFile(path: String(path.dropFirst("public/".count)), contents: tree.staticFiles[path]!)
-            table.add(file, origin: .file(path, nil), entry: describe.copy(file.path, kind: .static, source: path))
+            files.append((file, .file(path, nil), describe.copy(file.path, kind: .static, source: path)))
         }
-        // Pages and feeds taken from the cache keep their hashes; everything else is hashed again.
-        var known: [String: String] = [:]
-        for page in pages where !page.fresh { known[page.file.path] = cache.hashes[page.file.path] }
-        for (path, feed) in feedCache.feeds where !feed.fresh { known[path] = cache.hashes[path] }
-        let manifest = await describe.manifest(table.files, entries: table.entries, knownHashes: known)
-        newCache.hashes = Dictionary(uniqueKeysWithValues: manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } })
-        newCache.rendered = Set(pages.filter(\.fresh).map(\.file.path) + feedCache.feeds.filter { $0.value.fresh }.map(\.key))
-        newCache.feeds.markReused()
-        return Rendered(files: table.files, manifest: manifest, diagnostics: table.diagnostics, cache: newCache, models: models, jobs: jobs)
+        return (files, feedCache, search.state)
     }
 
     private func origin(of job: PageJob, site: Site) -> OutputTable.Origin {
@@ -83,7 +125,7 @@ struct SiteRenderer: Sendable {
     }
 }
 
-/// Output files by path; the first claim of a path wins and later ones are reported.
+/// Output paths and who makes them; the first claim of a path wins and later ones are reported.
 struct OutputTable {
     enum Origin: Equatable {
         case generated
@@ -97,20 +139,17 @@ struct OutputTable {
         }
     }
 
-    private(set) var files: [OutputFile] = []
-    /// The manifest entry of each file, by path.
-    private(set) var entries: [String: Manifest.Entry] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     private var owners: [String: Origin] = [:]
 
-    mutating func add(_ file: OutputFile, origin: Origin, entry: Manifest.Entry) {
-        if let owner = owners[file.path] {
-            diagnostics.append(collision(file.path, owner: owner, origin: origin))
-            return
+    /// Whether `path` is this origin's: the first claim of a path wins, a later one is reported.
+    mutating func claim(_ path: String, origin: Origin) -> Bool {
+        if let owner = owners[path] {
+            diagnostics.append(collision(path, owner: owner, origin: origin))
+            return false
         }
-        owners[file.path] = origin
-        files.append(file)
-        entries[file.path] = entry
+        owners[path] = origin
+        return true
     }
 
     private func collision(_ path: String, owner: Origin, origin: Origin) -> Diagnostic {

@@ -43,30 +43,27 @@ public struct OutputWriter: Sendable {
     /// completed with the hashes of the files copied from disk, read as they are copied). Without a
     /// manifest, a previous one is removed: it would describe another build.
     public func write(_ files: [OutputFile], manifest: Manifest? = nil) async throws -> Report {
+        let session = session(hashingDiskFiles: manifest != nil)
+        try await session.write(files)
+        return try await session.finish(manifest: manifest)
+    }
+
+    /// A build's writes in batches, for `SiteBuilder.build(_:writingTo:)`; nothing is touched before the
+    /// first batch arrives.
+    public func session(hashingDiskFiles: Bool = true) -> OutputSession {
+        OutputSession(writer: self, hashDisk: hashingDiskFiles)
+    }
+
+    /// Checks the folder, then creates it with its marker.
+    func prepare() throws {
         try check()
-        let manager = FileManager.default
-        try manager.createDirectory(at: output.appendingPathComponent(".sitegen"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: output.appendingPathComponent(".sitegen"), withIntermediateDirectories: true)
         try Data("This folder is written by sitegen. Each build replaces its contents.\n".utf8)
             .write(to: output.appendingPathComponent(Self.markerPath))
-        for directory in Self.directories(of: files) {
-            try makeDirectory(directory)
-        }
-        let output = self.output, hashDisk = manifest != nil
-        let results = await files.parallelMap { file in Result { try Self.writeIfChanged(file, root: output.path, hashDisk: hashDisk) } }
-        var report = Report()
-        var diskHashes: [String: String] = [:]
-        for (file, result) in zip(files, results) {
-            let (wrote, hash) = try result.get()
-            if wrote { report.written += 1 } else { report.unchanged += 1 }
-            if let hash { diskHashes[file.path] = hash }
-        }
-        report.removed = try removeStale(keeping: Set(files.map(\.path)))
-        try writeManifest(manifest, diskHashes: diskHashes)
-        return report
     }
 
     /// Writes the manifest with every hash filled in, or removes a stale one.
-    private func writeManifest(_ manifest: Manifest?, diskHashes: [String: String]) throws {
+    func writeManifest(_ manifest: Manifest?, diskHashes: [String: String]) throws {
         let target = output.appendingPathComponent(Self.manifestPath)
         guard var manifest else {
             if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
@@ -80,7 +77,7 @@ public struct OutputWriter: Sendable {
 
     /// Creates the folder `relative` (its parents exist), replacing a file left where it must now be
     /// (an earlier build's `a` when this one writes `a/index.html`).
-    private func makeDirectory(_ relative: String) throws {
+    func makeDirectory(_ relative: String) throws {
         let path = output.path + "/" + relative
         if try FileSystemCalls.makeDirectory(path) || FileSystemCalls.entry(at: path) == .directory { return }
         try FileManager.default.removeItem(atPath: path)
@@ -88,7 +85,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Every folder the files need, parents before children.
-    private static func directories(of files: [OutputFile]) -> [String] {
+    static func directories(of files: [OutputFile]) -> [String] {
         var directories = Set<String>()
         for file in files {
             var path = file.path[...]
@@ -102,7 +99,7 @@ public struct OutputWriter: Sendable {
 
     /// Writes one file unless the folder already holds the same bytes; whether it wrote, and the
     /// SHA-256 of a file copied from disk when `hashDisk` (the bytes are read here anyway).
-    private static func writeIfChanged(_ file: OutputFile, root: String, hashDisk: Bool) throws -> (wrote: Bool, sha256: String?) {
+    static func writeIfChanged(_ file: OutputFile, root: String, hashDisk: Bool) throws -> (wrote: Bool, sha256: String?) {
         let target = root + "/" + file.path
         let data: Data
         var hash: String?
@@ -124,7 +121,7 @@ public struct OutputWriter: Sendable {
         return (true, hash)
     }
 
-    private func removeStale(keeping paths: Set<String>) throws -> Int {
+    func removeStale(keeping paths: Set<String>) throws -> Int {
         let root = output.path
         let (files, directories) = FileSystemCalls.walk(root, skipping: ".sitegen")
         var removed = 0

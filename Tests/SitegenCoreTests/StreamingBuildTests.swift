@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import SitegenCore
+
+/// Keeps what a streaming build sends, batch by batch.
+private actor Collector: OutputSink {
+    private(set) var batches: [[OutputFile]] = []
+
+    func write(_ files: [OutputFile]) async throws {
+        batches.append(files)
+    }
+}
+
+@Suite("Streaming build")
+struct StreamingBuildTests {
+    /// More articles than one batch of pages holds, with tags so that lists paginate.
+    static var site: [String: String] {
+        var files = TestSite.minimalTemplates
+        for index in 0..<(SiteRenderer.pagesPerBatch + 40) {
+            let day = String(format: "%02d", index % 28 + 1)
+            files["content/blog/post-\(index).md"] = "---\ntitle: Post \(index)\ndate: 2025-0\(index % 9 + 1)-\(day)\ntags: [t\(index % 7)]\n---\nBody \(index).\n"
+        }
+        return files
+    }
+
+    @Test("sends the same files and manifest as a build in memory, in several batches")
+    func sameAsInMemory() async throws {
+        let tree = SourceTree(files: Self.site)
+        let builder = SiteBuilder(options: TestSite.options())
+        let inMemory = try await builder.build(tree)
+        let collector = Collector()
+        let streamed = try await builder.build(tree, writingTo: collector)
+        let batches = await collector.batches
+        #expect(batches.count >= 3)
+        #expect(streamed.files.isEmpty)
+        let sent = batches.flatMap { $0 }
+        #expect(Dictionary(uniqueKeysWithValues: sent.map { ($0.path, $0.contents) }) == Dictionary(uniqueKeysWithValues: inMemory.files.map { ($0.path, $0.contents) }))
+        #expect(sent.count == inMemory.files.count)
+        #expect(streamed.manifest == inMemory.manifest)
+        #expect(streamed.statistics == inMemory.statistics)
+    }
+
+    @Test("sends nothing when the build fails, even at the render stage")
+    func nothingOnFailure() async throws {
+        var files = Self.site
+        // A static file where a page goes: found only when the outputs are laid out.
+        files["public/blog/post-1/index.html"] = "mine"
+        let collector = Collector()
+        do {
+            _ = try await SiteBuilder(options: TestSite.options()).build(SourceTree(files: files), writingTo: collector)
+            Issue.record("the build succeeded")
+        } catch let failure as BuildFailure {
+            #expect(failure.diagnostics.map(\.message) == ["/blog/post-1/ is produced twice: by content/blog/post-1.md and by public/blog/post-1/index.html"])
+        }
+        #expect(await collector.batches.isEmpty)
+    }
+}
