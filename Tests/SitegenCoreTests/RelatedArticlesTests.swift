@@ -31,14 +31,31 @@ struct RelatedArticlesTests {
         return .init(tags: tags, tagTerms: terms(tags, count: 6), categories: categories, categoryTerms: terms(categories, count: 3))
     }
 
-    @Test("equals the full ranking, whichever terms count as large")
+    @Test("equals the full ranking when no term has more articles than the window")
     func matchesReference() async {
         let picks = Gen.int(in: 0...20).array(of: 1...5).array(of: 1...40)
-        await propertyCheck(count: 300, input: picks, Gen.int(in: 0...12), Gen.int(in: 1...5)) { picks, largeTerm, limit in
+        await propertyCheck(count: 300, input: picks, Gen.int(in: 1...5)) { picks, limit in
             let input = Self.input(picks)
             var ranker = RelatedArticles(limit: limit)
-            ranker.largeTerm = largeTerm
+            ranker.window = 40
             #expect(await ranker.rank(input) == Self.reference(input, limit: limit))
         }
+    }
+
+    @Test("a large term proposes only the articles nearest in date, which are then scored in full")
+    func window() async {
+        // Ten articles, newest first, all with tag 0; 2 and 8 also share tag 1 with article 5.
+        let tags = (0..<10).map { [2, 5, 8].contains($0) ? [0, 1] : [0] }
+        let input = RelatedArticles.Input(
+            tags: tags, tagTerms: [Term(slug: "a", name: "a", articles: Array(0..<10)), Term(slug: "b", name: "b", articles: [2, 5, 8])],
+            categories: Array(repeating: [], count: 10), categoryTerms: [])
+        var ranker = RelatedArticles(limit: 3)
+        ranker.window = 4
+        // Around article 5, tag 0 proposes 3, 4, 6 (and 5 itself), tag 1 proposes 2 and 8, which share both
+        // tags. Article 0, with one tag: the four newest; article 9: the four oldest.
+        let ranked = await ranker.rank(input)
+        #expect(ranked[5] == [2, 8, 3])
+        #expect(ranked[0] == [1, 2, 3])
+        #expect(ranked[9] == [6, 7, 8])
     }
 }

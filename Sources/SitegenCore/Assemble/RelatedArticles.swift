@@ -1,13 +1,13 @@
 /// Ranks related articles: two points per shared tag, one for the same category; ties go to the newer.
 ///
-/// Scanning every article of a tag on a third of the site, for every article, is quadratic. So terms are
-/// split by size: candidates from small terms are scored in full (their share of large terms by binary
-/// search), and the large terms' other articles are walked newest first, merged, only until none left can
-/// enter the top `limit`. The result is exactly the full ranking's.
+/// Each tag and category proposes as candidates only the `window` articles nearest in date to the article
+/// (all of them when it has no more); every candidate is then scored in full. Looking at every article of
+/// a tag on a third of a large site, for every article, would be quadratic. On sites where no term has
+/// more than `window` articles, the ranking is the full one.
 struct RelatedArticles: Sendable {
     let limit: Int
-    /// Terms with more articles than this are walked lazily.
-    var largeTerm = 64
+    /// Candidates per term: the articles closest in date, half before and half after where there are.
+    var window = 128
 
     /// What ranking needs of the assembled taxonomy, per article.
     struct Input: Sendable {
@@ -17,63 +17,69 @@ struct RelatedArticles: Sendable {
         let categoryTerms: [Term]
     }
 
-    /// A tag or category of one article: its articles (ascending indices, newest first) and points.
-    private struct Weighted {
+    /// One term's articles (ascending indices, newest first), with a bitset for membership when large.
+    private struct Members: Sendable {
         let articles: [Int]
-        let points: Int
+        let bits: [UInt64]?
+
+        init(_ articles: [Int], count: Int, window: Int) {
+            self.articles = articles
+            guard articles.count > window else {
+                bits = nil
+                return
+            }
+            var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+            for article in articles { bits[article / 64] |= 1 << UInt64(article % 64) }
+            self.bits = bits
+        }
+
+        func contains(_ article: Int) -> Bool {
+            if let bits { return bits[article / 64] & (1 << UInt64(article % 64)) != 0 }
+            let position = RelatedArticles.position(of: article, in: articles)
+            return position < articles.count && articles[position] == article
+        }
     }
 
     func rank(_ input: Input) async -> [[Int]] {
-        guard limit > 0 else { return Array(repeating: [], count: input.tags.count) }
+        let count = input.tags.count
+        guard limit > 0 else { return Array(repeating: [], count: count) }
+        let tags = input.tagTerms.map { Members($0.articles, count: count, window: window) }
+        let categories = input.categoryTerms.map { Members($0.articles, count: count, window: window) }
         return await Array(input.tags.indices).parallelMap { [self] index in
-            let terms = input.tags[index].map { Weighted(articles: input.tagTerms[$0].articles, points: 2) }
-                + input.categories[index].map { Weighted(articles: input.categoryTerms[$0].articles, points: 1) }
-            return best(for: index, terms)
-        }
-    }
-
-    private func best(for index: Int, _ terms: [Weighted]) -> [Int] {
-        let small = terms.filter { $0.articles.count <= largeTerm }
-        let large = terms.filter { $0.articles.count > largeTerm }
-        var scores: [Int: Int] = [:]
-        for term in small {
-            for other in term.articles where other != index { scores[other, default: 0] += term.points }
-        }
-        var top = TopArticles(limit: limit)
-        for (other, score) in scores {
-            top.offer(other, score: score + large.reduce(0) { $0 + (Self.contains($1.articles, other) ? $1.points : 0) })
-        }
-        // The rest have only large terms in common; visited by ascending index, each scored once.
-        let ceiling = large.reduce(0) { $0 + $1.points }
-        var cursors = Array(repeating: 0, count: large.count)
-        while true {
-            var next = Int.max
-            for (term, cursor) in zip(large, cursors) where cursor < term.articles.count { next = min(next, term.articles[cursor]) }
-            guard next != .max, !top.excludes(score: ceiling, index: next) else { break }
-            var score = 0
-            for position in large.indices where cursors[position] < large[position].articles.count && large[position].articles[cursors[position]] == next {
-                score += large[position].points
-                cursors[position] += 1
+            let terms = input.tags[index].map { (tags[$0], 2) } + input.categories[index].map { (categories[$0], 1) }
+            var candidates = Set<Int>()
+            for (members, _) in terms { candidates.formUnion(nearest(members.articles, to: index)) }
+            candidates.remove(index)
+            var top = TopArticles(limit: limit)
+            for candidate in candidates {
+                top.offer(candidate, score: terms.reduce(0) { $0 + ($1.0.contains(candidate) ? $1.1 : 0) })
             }
-            if next != index && scores[next] == nil { top.offer(next, score: score) }
+            return top.indices
         }
-        return top.indices
     }
 
-    private static func contains(_ sorted: [Int], _ value: Int) -> Bool {
+    /// The `window` articles of `articles` nearest to `index` (all of them when there are no more).
+    private func nearest(_ articles: [Int], to index: Int) -> ArraySlice<Int> {
+        guard articles.count > window else { return articles[...] }
+        let start = max(0, min(Self.position(of: index, in: articles) - window / 2, articles.count - window))
+        return articles[start..<(start + window)]
+    }
+
+    /// Where `value` is, or would be, in the ascending `sorted`.
+    static func position(of value: Int, in sorted: [Int]) -> Int {
         var low = 0, high = sorted.count
         while low < high {
             let middle = (low + high) / 2
             if sorted[middle] < value { low = middle + 1 } else { high = middle }
         }
-        return low < sorted.count && sorted[low] == value
+        return low
     }
 }
 
-/// The best `limit` articles seen so far: higher score first, then smaller index (newer).
+/// The best `limit` articles offered: higher score first, then the smaller index (newer). No sort of all.
 private struct TopArticles {
     let limit: Int
-    private var entries: [(index: Int, score: Int)] = []
+    private(set) var entries: [(index: Int, score: Int)] = []
 
     init(limit: Int) {
         self.limit = limit
@@ -86,11 +92,5 @@ private struct TopArticles {
         guard position < limit else { return }
         entries.insert((index, score), at: position)
         if entries.count > limit { entries.removeLast() }
-    }
-
-    /// Whether the list is full and no article at `index` or later with at most `score` could enter it.
-    func excludes(score: Int, index: Int) -> Bool {
-        guard entries.count == limit, let last = entries.last else { return false }
-        return last.score > score || (last.score == score && last.index < index)
     }
 }
