@@ -135,6 +135,7 @@ public struct SiteBuilder: Sendable {
     /// The command line's choices over the config's.
     private func apply(_ options: BuildOptions, to config: inout SiteConfig) {
         if let baseURL = options.baseURL { config.baseURL = baseURL }
+        config.workers = options.workers
         if let preview = options.preview { config.preview = preview }
         if let label = options.previewLabel {
             config.preview = true

@@ -33,18 +33,26 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Print only warnings and errors, not the summary line.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Spread the work over this many workers instead of all cores (the output is the same).", valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() async throws {
         let start = ContinuousClock.now
         let root = site.root
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("dist")
         let console = Console()
         do {
-            let writer = OutputWriter(output: outputURL, siteRoot: root)
+            let writer = OutputWriter(output: outputURL, siteRoot: root, workers: jobs)
             try writer.check()
             let tree = try SiteLoader(root: root, configFile: site.configURL).load()
             var options = try site.buildOptions(baseURL: baseURL)
             options.preview = preview ? true : nil
             options.previewLabel = previewLabel
+            options.workers = jobs
             let session = writer.session()
             let result = try await SiteBuilder(options: options).build(tree, writingTo: session)
             console.report(result.diagnostics)

@@ -152,7 +152,7 @@ struct BuildTests {
         #expect(site["f/index.html"] == "")
     }
 
-    @Test("two builds of the same input are byte-identical")
+    @Test("two builds of the same input are byte-identical, with one worker or all cores")
     func determinism() async throws {
         var files = TestSite.themeTemplates
         for index in 0..<40 {
@@ -161,5 +161,10 @@ struct BuildTests {
         let first = try await TestSite.build(files)
         let second = try await TestSite.build(files)
         #expect(first.output.files == second.output.files)
+        var serial = TestSite.options()
+        serial.workers = 1
+        let single = try await TestSite.build(files, options: serial)
+        #expect(single.output.files == first.output.files)
+        #expect(single.output.manifest == first.output.manifest)
     }
 }

@@ -6,6 +6,8 @@
 /// more than `window` articles, the ranking is the full one.
 struct RelatedArticles: Sendable {
     let limit: Int
+    /// Workers (nil: all cores).
+    var workers: Int?
     /// Candidates per term: the articles closest in date, half before and half after where there are.
     var window = 128
 
@@ -45,7 +47,7 @@ struct RelatedArticles: Sendable {
         guard limit > 0 else { return Array(repeating: [], count: count) }
         let tags = input.tagTerms.map { Members($0.articles, count: count, window: window) }
         let categories = input.categoryTerms.map { Members($0.articles, count: count, window: window) }
-        return await Array(input.tags.indices).parallelMap { [self] index in
+        return await Array(input.tags.indices).parallelMap(workers: workers) { [self] index in
             let terms = input.tags[index].map { (tags[$0], 2) } + input.categories[index].map { (categories[$0], 1) }
             var candidates = Set<Int>()
             for (members, _) in terms { candidates.formUnion(nearest(members.articles, to: index)) }

@@ -19,7 +19,7 @@ struct SiteAssembler {
         if let cached = cache.related, cache.key == key {
             related = cached
         } else {
-            related = await RelatedArticles(limit: config.relatedCount).rank(.init(
+            related = await RelatedArticles(limit: config.relatedCount, workers: config.workers).rank(.init(
                 tags: tags.perArticle, tagTerms: tags.terms, categories: categories.perArticle, categoryTerms: categories.terms))
         }
         let site = Site(

@@ -13,7 +13,7 @@ struct SiteChecker: Sendable {
             guard file.path.hasSuffix(".html"), case .bytes(let data) = file.contents else { return nil }
             return (file.path, data)
         }
-        let scans = await pages.parallelMap { ($0.0, HTMLScan([UInt8]($0.1))) }
+        let scans = await pages.parallelMap(workers: site.config.workers) { ($0.0, HTMLScan([UInt8]($0.1))) }
         let urls = SiteURLs(config: site.config)
         let checker = LinkChecker(
             basePath: urls.basePath, origin: urls.origin,
@@ -21,7 +21,7 @@ struct SiteChecker: Sendable {
             ids: Dictionary(scans.map { ($0.0, $0.1.ids) }, uniquingKeysWith: { first, _ in first }))
         let origins = pageOrigins()
         let images = articleImages()
-        let findings = await scans.parallelMap { [site] path, scan in
+        let findings = await scans.parallelMap(workers: site.config.workers) { [site] path, scan in
             Self.findings(on: path, scan: scan, checker: checker, origin: origins[path], site: site, images: images)
         }
         return Self.grouped(findings.flatMap { $0 }, basePath: urls.basePath)

@@ -83,7 +83,7 @@ struct ContentEdit: Sendable {
                   let body = caches.parse.bodies[path], let old = caches.parse.heads[path]?.head.0 else { return nil }
             if body.data != data { inputs.append((index, data, old)) }
         }
-        let edits = await inputs.parallelMap { input -> Edit? in
+        let edits = await inputs.parallelMap(workers: last.config.workers) { input -> Edit? in
             let head = ContentParser.readHead(path: input.old.path, data: input.data)
             guard let source = head.0, !head.1.hasErrors, source.route == input.old.route,
                   source.meta.sameShape(as: input.old.meta, titleShapes: titleShapes) else { return nil }
@@ -96,7 +96,7 @@ struct ContentEdit: Sendable {
 
     /// The pages of `jobs`, each taken from `cache` when its template and context are unchanged.
     private func render(_ jobs: [PageJob], models: ViewModels, templates: TemplateRenderer, cache: RenderCache) async -> [Page] {
-        await jobs.parallelMap { job -> Page in
+        await jobs.parallelMap(workers: models.site.config.workers) { job -> Page in
             let path = Routes.outputPath(job.route), context = models.context(for: job)
             if let cached = cache.pages[path], cached.template == job.template, cached.context == context {
                 return Page(job: job, page: cached, sha256: nil)
@@ -125,7 +125,7 @@ struct ContentEdit: Sendable {
             fresh.append(file)
         }
         let generated = feeds.feeds.values.filter(\.fresh).map(\.file).sorted { $0.path < $1.path } + search
-        let hashes = await generated.parallelMap { Self.sha256($0) }
+        let hashes = await generated.parallelMap(workers: build.config.workers) { Self.sha256($0) }
         for (file, sha256) in zip(generated, hashes) {
             replace(file, sha256: sha256, entry: build.output.manifest.entries[build.entryIndices[file.path]!], in: &build, cache: &cache)
             fresh.append(file)

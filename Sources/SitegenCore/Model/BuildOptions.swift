@@ -13,11 +13,14 @@ public struct BuildOptions: Sendable, Hashable {
     public var preview: Bool?
     /// Shown in the preview banner, e.g. a commit or a pull request; implies a preview.
     public var previewLabel: String?
+    /// How many workers per-item work is spread over; nil for all cores. The output is the same either way.
+    public var workers: Int?
 
     public init(
         includeDrafts: Bool = false, includeFuture: Bool = false, now: Int, baseURL: String? = nil,
-        preview: Bool? = nil, previewLabel: String? = nil
+        preview: Bool? = nil, previewLabel: String? = nil, workers: Int? = nil
     ) {
+        self.workers = workers
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.now = now

@@ -1,9 +1,10 @@
 import Foundation
 
 extension Array where Element: Sendable {
-    /// Maps in parallel over all cores, in contiguous chunks, keeping the order of the input.
-    func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
-        let chunkCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    /// Maps in parallel, in contiguous chunks, keeping the order of the input: over all cores when
+    /// `workers` is nil, in this task alone when it is 1 (`sitegen build --jobs 1`), else in `workers × 4` chunks.
+    func parallelMap<T: Sendable>(workers: Int?, _ transform: @escaping @Sendable (Element) -> T) async -> [T] {
+        let chunkCount = workers == 1 ? 1 : Swift.min(count, (workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4)
         guard chunkCount > 1 else { return map(transform) }
         let chunkSize = (count + chunkCount - 1) / chunkCount
         return await withTaskGroup(of: (Int, [T]).self) { group in

@@ -3,6 +3,8 @@ public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "sitegen.yaml"
 
     public var title = "My sitegen blog"
+    /// Workers for per-item work, from `--jobs` (never from sitegen.yaml); nil for all cores.
+    public var workers: Int?
     public var description = ""
     /// Absolute URL the site is published under, with a trailing slash.
     public var baseURL = "https://example.org/"

@@ -29,7 +29,7 @@ struct ContentParser: Sendable {
         var newCache = ParseCache()
         let markdownPaths = tree.content.keys.filter { $0.hasSuffix(".md") && !Self.isData($0) }.sorted()
         let inputs = markdownPaths.map { ($0, tree.content[$0]!) }
-        let heads = await inputs.parallelMap { path, data in
+        let heads = await inputs.parallelMap(workers: config.workers) { path, data in
             if let cached = cache.heads[path], cached.data == data { return cached.head }
             return Self.readHead(path: path, data: data)
         }
@@ -55,7 +55,7 @@ struct ContentParser: Sendable {
             brokenIDs: data.brokenIDs, basePath: config.basePath)
         let surroundings = ParseCache.Surroundings(resolver: resolver, embeds: embeds, config: config, languages: highlighting?.grammars ?? [])
         let reusable = cache.surroundings == surroundings ? cache.bodies : [:]
-        let bodies = await published.parallelMap { [self] source -> (Article, [Diagnostic], reused: Bool) in
+        let bodies = await published.parallelMap(workers: config.workers) { [self] source -> (Article, [Diagnostic], reused: Bool) in
             if let cached = reusable[source.path], cached.data == tree.content[source.path] { return (cached.article, cached.diagnostics, true) }
             let (article, diagnostics) = renderBody(source, resolver: resolver, embeds: embeds)
             return (article, diagnostics, false)
@@ -80,7 +80,7 @@ struct ContentParser: Sendable {
 
     /// Data files, with `options_from` tables filled from the published articles; and whether there are any of those.
     private func parseData(_ tree: SourceTree, published: [ArticleSource]) async -> (SiteData, [Diagnostic], Bool) {
-        let parsed = await DataParser(basePath: config.basePath).parse(tree)
+        let parsed = await DataParser(basePath: config.basePath, workers: config.workers).parse(tree)
         let (comparisons, diagnostics) = ComparisonResolver(basePath: config.basePath).resolve(parsed.comparisons, articles: published)
         let broken = parsed.brokenComparisons.map { "comparison " + $0 } + parsed.brokenDecisions.map { "decision-helper " + $0 }
         let data = SiteData(comparisons: comparisons.sorted { $0.id < $1.id }, decisions: parsed.decisions.sorted { $0.id < $1.id }, brokenIDs: Set(broken))

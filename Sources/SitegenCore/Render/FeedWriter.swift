@@ -54,9 +54,9 @@ struct FeedWriter: Sendable {
         }
         let stale = zip(feeds, keys).filter { valid[$0.0.path]?.key != $0.1 }.map(\.0)
         let used = Array(Set(stale.filter { $0.path != FeedRoutes.json }.flatMap(\.entries))).sorted()
-        let escaped = await used.parallelMap { [self] index in absoluteLinks(site.articles[index].html).xmlEscaped }
+        let escaped = await used.parallelMap(workers: site.config.workers) { [self] index in absoluteLinks(site.articles[index].html).xmlEscaped }
         let content = Dictionary(uniqueKeysWithValues: zip(used, escaped))
-        let written = await stale.parallelMap { [self] feed in OutputFile(path: feed.path, text: text(of: feed, content: content)) }
+        let written = await stale.parallelMap(workers: site.config.workers) { [self] feed in OutputFile(path: feed.path, text: text(of: feed, content: content)) }
         var fresh = Dictionary(uniqueKeysWithValues: written.map { ($0.path, $0) })
         var newCache = FeedCache(config: site.config)
         var files: [OutputFile] = []

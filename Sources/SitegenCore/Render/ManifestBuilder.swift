@@ -76,7 +76,7 @@ struct ManifestBuilder: Sendable {
     /// The manifest of `files`: each with its entry and, for bytes in memory, its hash (computed in parallel).
     func manifest(_ files: [OutputFile], entries: [String: Manifest.Entry], knownHashes: [String: String] = [:]) async -> Manifest {
         let urls = models.urls
-        let described = await files.parallelMap { file in
+        let described = await files.parallelMap(workers: site.config.workers) { file in
             var entry = entries[file.path] ?? Manifest.Entry(path: file.path, kind: .static, url: urls.path(file.path))
             if let known = knownHashes[file.path], !known.isEmpty {
                 entry.sha256 = known

@@ -23,12 +23,12 @@ struct SearchFiles: Sendable {
         let site = models.site
         guard site.config.search else { return ([], nil) }
         let indexed = site.articles.indices.filter { site.articles[$0].searchTerms != nil }
-        let fragments = await indexed.parallelMap { [models] index -> (bytes: [UInt8], hash: UInt64) in
+        let fragments = await indexed.parallelMap(workers: site.config.workers) { [models] index -> (bytes: [UInt8], hash: UInt64) in
             let bytes = Self.fragment(models, index).json()
             return (bytes, FNV1a.hash(bytes))
         }
         var state = State(
-            index: await SearchIndex.build(indexed.map { site.articles[$0].searchTerms! }),
+            index: await SearchIndex.build(indexed.map { site.articles[$0].searchTerms! }, tasks: site.config.workers == 1 ? 1 : 8),
             documents: Dictionary(uniqueKeysWithValues: indexed.enumerated().map { ($1, $0) }),
             fragmentHashes: fragments.map(\.hash))
         let files = Self.indexFiles(&state).map(\.file) + fragments.enumerated().map { number, fragment in Self.fragmentFile(number, fragment.bytes) }

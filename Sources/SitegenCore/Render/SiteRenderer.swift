@@ -54,7 +54,7 @@ struct SiteRenderer: Sendable {
         var pageFiles: [OutputFile] = [], pageEntries: [Manifest.Entry] = []
         for start in stride(from: 0, to: jobs.count, by: Self.pagesPerBatch) {
             let batch = Array(start..<min(start + Self.pagesPerBatch, jobs.count)).filter { claimed[$0] }
-            let pages = await batch.parallelMap { [templates] index -> (page: RenderCache.Page, entry: Manifest.Entry) in
+            let pages = await batch.parallelMap(workers: site.config.workers) { [templates] index -> (page: RenderCache.Page, entry: Manifest.Entry) in
                 let job = jobs[index], path = paths[index], context = models.context(for: job)
                 var entry = describe.page(job)
                 if let cached = reusable[path], cached.template == job.template, cached.context == context {

@@ -24,7 +24,7 @@ public actor OutputSession: OutputSink {
             try writer.makeDirectory(directory)
         }
         let root = writer.output.path, hashDisk = self.hashDisk
-        let results = await files.parallelMap { file in Result { try OutputWriter.writeIfChanged(file, root: root, hashDisk: hashDisk) } }
+        let results = await files.parallelMap(workers: writer.workers) { file in Result { try OutputWriter.writeIfChanged(file, root: root, hashDisk: hashDisk) } }
         for (file, result) in zip(files, results) {
             let (wrote, hash) = try result.get()
             if wrote { report.written += 1 } else { report.unchanged += 1 }

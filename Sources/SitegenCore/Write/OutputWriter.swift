@@ -8,10 +8,13 @@ public struct OutputWriter: Sendable {
     public static let manifestPath = Manifest.path
     public let output: URL
     public let siteRoot: URL
+    /// Files written at once (nil: as many as there are cores).
+    public let workers: Int?
 
-    public init(output: URL, siteRoot: URL) {
+    public init(output: URL, siteRoot: URL, workers: Int? = nil) {
         self.output = output.standardizedFileURL
         self.siteRoot = siteRoot.standardizedFileURL
+        self.workers = workers
     }
 
     /// How much a write changed.

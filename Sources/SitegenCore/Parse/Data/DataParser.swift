@@ -4,6 +4,8 @@ import Foundation
 /// `content/data/decisions/`. Each file's id is its name without the extension.
 struct DataParser: Sendable {
     let basePath: String
+    /// Workers for parsing the files (nil: all cores).
+    var workers: Int?
 
     static let comparisonsFolder = "content/data/comparisons/"
     static let decisionsFolder = "content/data/decisions/"
@@ -56,7 +58,7 @@ struct DataParser: Sendable {
             owners[key] = path
             files.append((path, id, format))
         }
-        let results = await files.parallelMap { [basePath] file in
+        let results = await files.parallelMap(workers: workers) { [basePath] file in
             Self.parseFile(path: file.path, id: file.id, format: file.format, data: tree.content[file.path]!, basePath: basePath)
         }
         var output = Output(comparisons: [], decisions: [], diagnostics: diagnostics)
