@@ -164,12 +164,18 @@ public struct SiteBuilder: Sendable {
 
     /// Sorted, with the offending source line attached wherever a position is known.
     func finish(_ diagnostics: [Diagnostic], _ tree: SourceTree) -> [Diagnostic] {
-        diagnostics.sorted().map { diagnostic in
-            guard diagnostic.sourceLine == nil, let file = diagnostic.file, let line = diagnostic.line,
-                  let data = tree.content[file] ?? tree.templates[file] ?? (tree.config?.path == file ? tree.config?.text : nil),
-                  case .success(let text) = SourceText.decode(data, path: file) else { return diagnostic }
+        // Each file is decoded and split into lines once, however many diagnostics it has.
+        var lines: [String: [Substring]] = [:]
+        return diagnostics.sorted().map { diagnostic in
+            guard diagnostic.sourceLine == nil, let file = diagnostic.file, let line = diagnostic.line, line >= 1 else { return diagnostic }
+            if lines[file] == nil {
+                guard let data = tree.content[file] ?? tree.templates[file] ?? (tree.config?.path == file ? tree.config?.text : nil),
+                      case .success(let text) = SourceText.decode(data, path: file) else { return diagnostic }
+                lines[file] = text.text.split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            guard let fileLines = lines[file], line <= fileLines.count else { return diagnostic }
             var withLine = diagnostic
-            withLine.sourceLine = text.line(line)
+            withLine.sourceLine = String(fileLines[line - 1])
             return withLine
         }
     }
