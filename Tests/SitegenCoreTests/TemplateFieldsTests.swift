@@ -11,7 +11,7 @@ struct TemplateFieldsTests {
             guard let label = child.label else { continue }
             let viaField = model.field(label)
             let direct: Any? = Mirror(reflecting: child.value).displayStyle == .optional ? Mirror(reflecting: child.value).children.first?.value : child.value
-            #expect(viaField.map { String(describing: $0) } == direct.map { String(describing: $0) }, "\(path)\(label)")
+            #expect(viaField?.described == direct.map { String(describing: $0) }, "\(path)\(label)")
             if let nested = direct as? any TemplateFields { check(nested, path: "\(path)\(label).") }
             if let list = direct as? [any TemplateFields] { list.prefix(1).forEach { check($0, path: "\(path)\(label)[0].") } }
         }

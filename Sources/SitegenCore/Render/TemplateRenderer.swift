@@ -80,17 +80,15 @@ private struct FieldsBox: MustacheObject {
         Self.value(fields.field(name))
     }
 
-    private static func value(_ value: Any?) -> MustacheValue? {
+    private static func value(_ value: TemplateValue?) -> MustacheValue? {
         switch value {
         case .none: return nil
-        case let text as String: return .string(text)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .int(number)
-        case let model as any TemplateFields: return .object(FieldsBox(model))
-        case let models as [any TemplateFields]: return .list(models.map { .object(FieldsBox($0)) })
-        case let texts as [String]: return .list(texts.map(MustacheValue.string))
-        case let values as [Any]: return .list(values.compactMap(Self.value))
-        case let other?: return .string(String(describing: other))
+        case .text(let text)?: return .string(text)
+        case .flag(let flag)?: return .bool(flag)
+        case .number(let number)?: return .int(number)
+        case .model(let model)?: return .object(FieldsBox(model))
+        case .models(let models)?: return .list(models.map { .object(FieldsBox($0)) })
+        case .texts(let texts)?: return .list(texts.map(MustacheValue.string))
         }
     }
 }
