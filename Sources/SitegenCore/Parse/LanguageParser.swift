@@ -48,7 +48,7 @@ struct LanguageParser {
         }
         let block = YAMLBlock(source: source, yaml: source.text, firstLine: 1)
         let entries: [YAMLEntry]
-        switch block.topLevelMapping(what: "a language file") {
+        switch block.topLevelMapping(what: "a language file", resolver: resolver()) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let value): entries = value
         }
@@ -65,6 +65,15 @@ struct LanguageParser {
         } catch {
             return (nil, diagnostics + [block.diagnostic(.error, "\(error)", at: nil)])
         }
+    }
+}
+
+extension LanguageParser {
+    /// Yams' default resolver without timestamps, which a language file reads as text all the same.
+    /// Every plain word (a keyword in `words`, a key, a class) is tried against each pattern of the
+    /// resolver, which makes most of the cost of reading the files.
+    static func resolver() -> Resolver {
+        Resolver.basic.appending(.bool).appending(.int).appending(.float).appending(.merge).appending(.null).appending(.value)
     }
 }
 
@@ -167,17 +176,28 @@ struct LanguageReader {
                 rests.append(String(words[index].dropFirst()))
                 index += 1
             }
-            let head = NSRegularExpression.escapedPattern(for: String(first))
+            let head = escaped(String(first))
             let longer = rests.filter { !$0.isEmpty }
             if longer.isEmpty {
                 branches.append(head)
             } else if longer.count == 1, rests.count == 1 {
-                branches.append(head + NSRegularExpression.escapedPattern(for: longer[0]))
+                branches.append(head + escaped(longer[0]))
             } else {
                 branches.append(head + "(?:" + trie(longer) + ")" + (longer.count < rests.count ? "?" : ""))
             }
         }
         return branches.joined(separator: "|")
+    }
+
+    /// `word` with a backslash before each character that is special in a pattern, as
+    /// `NSRegularExpression.escapedPattern(for:)` escapes it.
+    static func escaped(_ word: String) -> String {
+        var result = ""
+        for character in word.unicodeScalars {
+            if "*?+[(){}^$|\\./".unicodeScalars.contains(character) { result += "\\" }
+            result.unicodeScalars.append(character)
+        }
+        return result
     }
 
     /// A class name, checked against the known ones.
