@@ -1,8 +1,7 @@
 /// One scan's view of a line, as UTF-16 units for ICU and as UTF-8 for the tokens' text, and its
-/// matchers: each rule's pattern is cloned the first time the rule is tried, and given the line the first
+/// matchers: each pattern of the grammar is cloned the first time a rule with it is tried, and given the line the first
 /// time it is tried on it. Belongs to one scan.
 final class LineMatcher {
-    private let grammar: CompiledGrammar
     private let capacity: Int
     private let units: UnsafeMutablePointer<UInt16>
     /// The line's UTF-8, and per UTF-16 offset (through the end) the UTF-8 offset.
@@ -15,9 +14,8 @@ final class LineMatcher {
     private var matchers: [ICUMatcher?]
     private var lines: [Int]
 
-    /// A matcher for lines of at most `capacity` UTF-16 units.
+    /// A matcher for the patterns of `grammar`, in lines of at most `capacity` UTF-16 units.
     init(grammar: CompiledGrammar, capacity: Int) {
-        self.grammar = grammar
         self.capacity = capacity
         units = .allocate(capacity: capacity)
         bytes = .allocate(capacity: 3 * capacity)
@@ -72,7 +70,7 @@ final class LineMatcher {
         var position = offset
         while position <= length {
             for index in state.candidates(before: position < length ? units[position] : nil) {
-                let matcher = self.matcher(state.rules[index])
+                let matcher = self.matcher(slot: state.rules[index].slot, pattern: state.rules[index].pattern)
                 if matcher.matches(at: position), let range = matcher.range(0) { return (index, matcher, range) }
             }
             guard position < length else { return nil }
@@ -81,17 +79,18 @@ final class LineMatcher {
         return nil
     }
 
-    private func matcher(_ rule: CompiledGrammar.Rule) -> ICUMatcher {
+    /// The matcher of pattern slot `slot`, holding the current line.
+    private func matcher(slot: Int, pattern: ICUPattern) -> ICUMatcher {
         let matcher: ICUMatcher
-        if let existing = matchers[rule.slot] {
+        if let existing = matchers[slot] {
             matcher = existing
         } else {
-            matcher = rule.pattern.matcher()
-            matchers[rule.slot] = matcher
+            matcher = pattern.matcher()
+            matchers[slot] = matcher
         }
-        if lines[rule.slot] != line {
+        if lines[slot] != line {
             matcher.setText(units, count: length)
-            lines[rule.slot] = line
+            lines[slot] = line
         }
         return matcher
     }
