@@ -104,7 +104,7 @@ struct LanguageReader {
             case "aliases": aliases = reader.stringList(entry) ?? []
             case "case_insensitive": reader.bool(entry, into: &caseInsensitive)
             case "defaults":
-                for item in reader.mapping(entry) where !item.value.isNull {
+                for item in reader.mapping(entry) where !Self.isNull(item.value) {
                     if let kind = token(item) { defaults[item.name] = kind }
                 }
             case "states":
@@ -139,19 +139,19 @@ struct LanguageReader {
         var pattern: String?, kind: String?, groups: [String?] = [], action = Grammar.Action.none
         for entry in mapping.map({ YAMLEntry(key: $0.key, value: $0.value) }) {
             switch entry.name {
-            case "match": pattern = reader.string(entry)
+            case "match": pattern = Self.plainText(entry.value) ?? reader.string(entry)
             case "words":
-                let words = reader.stringList(entry) ?? []
+                let words = wordList(entry)
                 if words.isEmpty { reader.error("'words' must list at least one word", at: entry.value) }
-                pattern = words.isEmpty ? "(?!)" : "\\b(?:" + Self.trie(Set(words.map(\.value)).sorted()) + ")\\b"
-            case "token": kind = entry.value.isNull ? nil : token(entry)
+                pattern = words.isEmpty ? "(?!)" : "\\b(?:" + Self.trie(Set(words).sorted()) + ")\\b"
+            case "token": kind = Self.isNull(entry.value) ? nil : token(entry)
             case "groups":
                 guard case .sequence(let items) = entry.value else {
                     reader.error("'groups' must be a list of classes (null: the rule's token)", at: entry.value)
                     continue
                 }
-                groups = items.map { $0.isNull ? nil : token(YAMLEntry(key: entry.key, value: $0)) }
-            case "push": if let target = reader.string(entry) { action = .push(target) }
+                groups = items.map { Self.isNull($0) ? nil : token(YAMLEntry(key: entry.key, value: $0)) }
+            case "push": if let target = Self.plainText(entry.value) ?? reader.string(entry) { action = .push(target) }
             case "pop": if reader.bool(entry) == true { action = .pop }
             default: reader.unknownKey(entry, known: Self.ruleKeys, severity: .error, in: "rule")
             }
@@ -189,20 +189,62 @@ struct LanguageReader {
         return branches.joined(separator: "|")
     }
 
+    /// The words of a `words` list, read as `YAMLValueReader.stringList` reads them.
+    private mutating func wordList(_ entry: YAMLEntry) -> [String] {
+        guard case .sequence(let items) = entry.value else { return (reader.stringList(entry) ?? []).map(\.value) }
+        var words: [String] = []
+        for item in items {
+            guard let text = Self.plainText(item) ?? (item.isStringScalar ? item.text : nil) else {
+                reader.error("'\(entry.name)' must be a list of text values or a single text value; this item is \(item.kindDescription)", at: item)
+                continue
+            }
+            words.append(text)
+        }
+        return words
+    }
+
+    /// The text of a plain scalar that Yams' default resolver certainly reads as text, found without
+    /// asking Yams (which tries a regular expression per type on it); nil when not sure. Numbers,
+    /// timestamps, `.inf`, `~`, `<<` and `=` start with one of `-+.0123456789~<=`; the rest of the other
+    /// types are a few words.
+    static func plainText(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, scalar.tag.rawValue == Tag.Name.implicit.rawValue,
+              let first = scalar.string.unicodeScalars.first, !"-+.0123456789~<=".unicodeScalars.contains(first) else { return nil }
+        switch scalar.string {
+        case "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+             "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL": return nil
+        default: return scalar.string
+        }
+    }
+
+    /// `node.isNull`, without asking Yams when the node is certainly text.
+    static func isNull(_ node: Node) -> Bool {
+        plainText(node) == nil && node.isNull
+    }
+
     /// `word` with a backslash before each character that is special in a pattern, as
     /// `NSRegularExpression.escapedPattern(for:)` escapes it.
     static func escaped(_ word: String) -> String {
-        var result = ""
-        for character in word.unicodeScalars {
-            if "*?+[(){}^$|\\./".unicodeScalars.contains(character) { result += "\\" }
-            result.unicodeScalars.append(character)
+        guard word.utf8.contains(where: isSpecial) else { return word }
+        var result: [UInt8] = []
+        for byte in word.utf8 {
+            if isSpecial(byte) { result.append(UInt8(ascii: "\\")) }
+            result.append(byte)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// One of `*?+[(){}^$|\./`.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2A, 0x3F, 0x2B, 0x5B, 0x28, 0x29, 0x7B, 0x7D, 0x5E, 0x24, 0x7C, 0x5C, 0x2E, 0x2F: return true
+        default: return false
+        }
     }
 
     /// A class name, checked against the known ones.
     private mutating func token(_ entry: YAMLEntry) -> String? {
-        guard let kind = entry.value.text else {
+        guard let kind = Self.plainText(entry.value) ?? entry.value.text else {
             reader.error("a class must be text, found \(entry.value.kindDescription)", at: entry.value)
             return nil
         }
