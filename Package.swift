@@ -24,7 +24,16 @@ let package = Package(
         ),
         .target(name: "SitegenText"),
         .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM", "SitegenText"]),
-        .target(name: "SitegenHighlight"),
+        // Foundation's own ICU, for the highlighter's regular expressions (no headers ship with it).
+        .systemLibrary(name: "CFoundationICU"),
+        .target(
+            name: "SitegenHighlight",
+            dependencies: ["CFoundationICU"],
+            linkerSettings: [
+                .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+                .linkedLibrary("icucore", .when(platforms: [.macOS])),
+            ]
+        ),
         .target(name: "SitegenSearch"),
         .target(name: "SitegenMustache"),
         .target(

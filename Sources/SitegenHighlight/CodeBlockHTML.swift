@@ -11,7 +11,7 @@ struct CodeBlockHTML {
         // `tabindex`: a block that scrolls sideways must be reachable by keyboard.
         var html = "<pre class=\"highlight\(options.numbered ? " numbered" : "")\" tabindex=\"0\"><code class=\"language-\(Self.escape(language))\" data-lang=\"\(Self.escape(name))\">"
         guard byLine else {
-            for token in tokens { html += span(token.text, token.kind) }
+            for token in tokens { span(token.text, token.kind, to: &html) }
             return html + "</code></pre>\n"
         }
         var line = 1
@@ -25,7 +25,7 @@ struct CodeBlockHTML {
             while let piece = pieces.popFirst() {
                 if !piece.isEmpty {
                     if !open { openLine() }
-                    html += span(piece, token.kind)
+                    span(piece, token.kind, to: &html)
                 }
                 if !pieces.isEmpty {  // a newline ends the line
                     if !open { openLine() }
@@ -39,24 +39,42 @@ struct CodeBlockHTML {
         return html + "</code></pre>\n"
     }
 
-    private func span(_ text: some StringProtocol, _ kind: String?) -> String {
-        guard let kind else { return Self.escape(text) }
-        return "<span class=\"hl-\(kind)\">\(Self.escape(text))</span>"
+    private func span(_ text: some StringProtocol, _ kind: String?, to html: inout String) {
+        guard let kind else { return Self.append(escaping: text, to: &html) }
+        html += "<span class=\"hl-"
+        html += kind
+        html += "\">"
+        Self.append(escaping: text, to: &html)
+        html += "</span>"
     }
 
     /// `&`, `<`, `>` and `"` as entities, as cmark-gfm writes code.
     static func escape(_ text: some StringProtocol) -> String {
         var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
+        append(escaping: text, to: &escaped)
         return escaped
+    }
+
+    /// `text` escaped as `escape` does, appended in runs between the characters it replaces.
+    static func append(escaping text: some StringProtocol, to html: inout String) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex, index = start
+        while index != utf8.endIndex {
+            let entity: String
+            switch utf8[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            default:
+                index = utf8.index(after: index)
+                continue
+            }
+            html += text[start..<index]
+            html += entity
+            index = utf8.index(after: index)
+            start = index
+        }
+        html += text[start..<index]
     }
 }

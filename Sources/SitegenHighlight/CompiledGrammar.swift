@@ -1,77 +1,130 @@
-import Foundation
-
-/// A `Grammar` with each state's rules joined into one regular expression, so one search finds the next
-/// token whichever rule it belongs to.
+/// A `Grammar` ready to scan with: each rule's pattern compiled on its own, and per state a table of the
+/// rules that may match before each unit, so a position is only tried with rules that can start there.
 struct CompiledGrammar: Sendable {
+    struct Rule: Sendable {
+        let rule: Grammar.Rule
+        let pattern: ICUPattern
+        /// Where scanning goes after a match: `nil` stays, else the state to enter, or `pop`.
+        let action: Action
+        /// The pattern's place among the grammar's distinct patterns, for its matcher.
+        let slot: Int
+    }
+
+    enum Action: Sendable, Equatable {
+        case none, push(Int), pop
+    }
+
     struct State: Sendable {
-        let expression: NSRegularExpression
-        let rules: [Grammar.Rule]
-        /// Per rule, the number of the group that wraps its whole pattern.
-        let groups: [Int]
+        let rules: [Rule]
         /// The class of unmatched text.
         let defaultKind: String?
+        /// Per ASCII unit, the rules (by index, in order) that may match before it.
+        let ascii: [[Int]]
+        /// The rules that may match before a unit beyond ASCII, and at the end of the line.
+        let beyondASCII: [Int], atEnd: [Int]
+
+        /// The rules that may match before `unit` (nil: at the end of the line).
+        func candidates(before unit: UInt16?) -> [Int] {
+            guard let unit else { return atEnd }
+            return unit < 128 ? ascii[Int(unit)] : beyondASCII
+        }
     }
 
     let name: String
-    let states: [String: State]
+    let states: [State]
+    /// The index of `root` in `states`.
+    let root: Int
+    /// How many distinct patterns the rules have (the number of matcher slots).
+    let patternCount: Int
 
     /// Throws `GrammarError` naming the state and rule whose pattern does not compile, or an unknown state.
     init(_ grammar: Grammar) throws {
         name = grammar.name
-        guard grammar.states["root"] != nil else { throw GrammarError(state: nil, rule: nil, message: "there is no 'root' state") }
-        var states: [String: State] = [:]
-        for (stateName, rules) in grammar.states {
-            var groups: [Int] = []
-            var next = 1
-            for (index, rule) in rules.enumerated() {
-                if case .push(let target) = rule.action, grammar.states[target] == nil {
-                    throw GrammarError(state: stateName, rule: index, message: "'push' names no state '\(target)'")
+        let names = grammar.states.keys.sorted()
+        guard let root = names.firstIndex(of: "root") else { throw GrammarError(state: nil, rule: nil, message: "there is no 'root' state") }
+        let indices = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        // States repeat patterns (a string's escapes, a lookahead that ends embedded code): each distinct
+        // one is compiled once, and its rules share one matcher slot.
+        var compiled: [String: (pattern: ICUPattern, start: StartSet, slot: Int)] = [:]
+        var states: [State] = []
+        for stateName in names {
+            var rules: [Rule] = [], starts: [StartSet] = []
+            for (index, rule) in grammar.states[stateName]!.enumerated() {
+                let action: Action
+                switch rule.action {
+                case .none: action = .none
+                case .pop: action = .pop
+                case .push(let target):
+                    guard let target = indices[target] else { throw GrammarError(state: stateName, rule: index, message: "'push' names no state '\(target)'") }
+                    action = .push(target)
                 }
-                let single: NSRegularExpression
-                do {
-                    // ICU refuses an empty pattern on its own; inside the joined expression it is fine.
-                    single = try NSRegularExpression(pattern: rule.pattern.isEmpty ? "(?:)" : rule.pattern, options: Self.options(grammar))
-                } catch {
-                    throw GrammarError(state: stateName, rule: index, message: "the pattern is not a valid regular expression")
+                // ICU refuses an empty pattern; groups only matter where a rule gives them classes, and
+                // fewer groups make every match cheaper.
+                let keepsGroups = !rule.groups.isEmpty || Self.hasBackReference(rule.pattern)
+                let source = rule.pattern.isEmpty ? "(?:)" : keepsGroups ? rule.pattern : Self.withoutCaptures(rule.pattern)
+                if compiled[source] == nil {
+                    guard let pattern = ICUPattern(source, caseInsensitive: grammar.caseInsensitive) else {
+                        throw GrammarError(state: stateName, rule: index, message: "the pattern is not a valid regular expression")
+                    }
+                    compiled[source] = (pattern, PatternStart.set(of: source, caseInsensitive: grammar.caseInsensitive), compiled.count)
                 }
-                groups.append(next)
-                next += 1 + single.numberOfCaptureGroups
+                let (pattern, start, slot) = compiled[source]!
+                rules.append(Rule(rule: rule, pattern: pattern, action: action, slot: slot))
+                starts.append(start)
             }
-            // Groups only matter where a rule gives them classes; fewer groups make every match cheaper.
-            let joined = rules.isEmpty ? "(?!)" : rules.map { "(\($0.groups.isEmpty ? Self.withoutCaptures($0.pattern) : $0.pattern))" }.joined(separator: "|")
-            let expression = try NSRegularExpression(pattern: joined, options: Self.options(grammar))
-            states[stateName] = State(expression: expression, rules: rules, groups: groups, defaultKind: grammar.defaults[stateName])
+            states.append(Self.state(rules, starts: starts, defaultKind: grammar.defaults[stateName]))
         }
         self.states = states
+        self.root = root
+        patternCount = compiled.count
+    }
+
+    /// A state with its table of candidate rules; `starts` are the rules' start sets.
+    private static func state(_ rules: [Rule], starts: [StartSet], defaultKind: String?) -> State {
+        var ascii = Array(repeating: [Int](), count: 128), beyondASCII: [Int] = [], atEnd: [Int] = []
+        for (index, start) in starts.enumerated() {
+            for unit in 0..<128 where start.contains(unit: UInt16(unit)) { ascii[unit].append(index) }
+            if start.nonASCII { beyondASCII.append(index) }
+            if start.end { atEnd.append(index) }
+        }
+        return State(rules: rules, defaultKind: defaultKind, ascii: ascii, beyondASCII: beyondASCII, atEnd: atEnd)
+    }
+
+    /// Whether `pattern` may refer back to a group (`\1`, `\k<name>`), which then must stay capturing.
+    static func hasBackReference(_ pattern: String) -> Bool {
+        var escaped = false
+        for byte in pattern.utf8 {
+            if escaped, (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "k") { return true }
+            escaped = !escaped && byte == UInt8(ascii: "\\")
+        }
+        return false
     }
 
     /// `pattern` with every capturing group made non-capturing: `(a|b)` → `(?:a|b)`. Escapes and
     /// bracketed sets (which may nest in ICU) are left alone.
     static func withoutCaptures(_ pattern: String) -> String {
-        var result = ""
+        guard pattern.utf8.contains(UInt8(ascii: "(")) else { return pattern }
+        var result: [UInt8] = []
+        result.reserveCapacity(pattern.utf8.count + 8)
         var escaped = false, setDepth = 0
-        var scalars = pattern.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
-            result.unicodeScalars.append(scalar)
+        var bytes = pattern.utf8.makeIterator()
+        var pending = bytes.next()
+        while let byte = pending {
+            pending = bytes.next()
+            result.append(byte)
             if escaped {
                 escaped = false
-            } else if scalar == "\\" {
+            } else if byte == UInt8(ascii: "\\") {
                 escaped = true
-            } else if scalar == "[" {
+            } else if byte == UInt8(ascii: "[") {
                 setDepth += 1
-            } else if scalar == "]", setDepth > 0 {
+            } else if byte == UInt8(ascii: "]"), setDepth > 0 {
                 setDepth -= 1
-            } else if scalar == "(", setDepth == 0, pending != "?" {
-                result += "?:"
+            } else if byte == UInt8(ascii: "("), setDepth == 0, pending != UInt8(ascii: "?") {
+                result += [UInt8(ascii: "?"), UInt8(ascii: ":")]
             }
         }
-        return result
-    }
-
-    private static func options(_ grammar: Grammar) -> NSRegularExpression.Options {
-        grammar.caseInsensitive ? [.anchorsMatchLines, .caseInsensitive] : [.anchorsMatchLines]
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

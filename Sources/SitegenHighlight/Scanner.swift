@@ -1,5 +1,3 @@
-import Foundation
-
 /// Splits code into tokens with a compiled grammar, one line at a time: patterns see the current line
 /// (with its newline), states carry over from line to line. Every UTF-16 unit of the input lands in
 /// exactly one token, in order, so the tokens' texts joined are the input.
@@ -14,72 +12,68 @@ struct Scanner {
 
     func tokens(_ code: String) -> [Token] {
         var output = TokenList()
-        var stack = ["root"]
+        var stack = [grammar.root]
+        let matcher = LineMatcher(grammar: grammar, capacity: Self.longestLine)
         for line in Self.lines(code) {
             if line.utf16.count > Self.longestLine {
-                output.append(line, grammar.states[stack.last!]!.defaultKind)
+                output.append(line, grammar.states[stack.last!].defaultKind)
             } else {
-                scan(line, stack: &stack, into: &output)
+                matcher.load(line)
+                scan(matcher, stack: &stack, into: &output)
             }
         }
         return output.tokens
     }
 
-    /// One line. A state's matches in the rest of the line are found with one search; the first match that
-    /// changes the state ends them, and the rest of the line is searched again in the new state.
-    private func scan(_ line: String, stack: inout [String], into output: inout TokenList) {
-        let text = line as NSString
-        let length = text.length
+    /// One line. Matches are found one by one as a search of the state's rules joined in one alternation
+    /// would find them; the first match that changes the state ends the search, and the rest of the line
+    /// is searched again in the new state.
+    private func scan(_ line: LineMatcher, stack: inout [Int], into output: inout TokenList) {
+        let length = line.length
         var position = 0
         var emptyActions = 0
-        // Foundation's match enumeration takes an escaping closure, so it works on copies written back below.
-        var tokens = output.taken(), states = stack
-        defer {
-            output = tokens
-            stack = states
-        }
         func emit(_ start: Int, _ end: Int, _ kind: String?) {
             guard end > start else { return }
-            tokens.append(text.substring(with: NSRange(location: start, length: end - start)), kind)
+            output.append(line.text(start..<end), kind)
         }
         while position < length {
-            let state = grammar.states[states.last!]!
-            var changed = false
-            // Matches come one by one; the search stops at the first that changes the state, and the rest of
-            // the line is searched again in the new one.
-            state.expression.enumerateMatches(in: line, options: [.withTransparentBounds, .withoutAnchoringBounds],
-                                              range: NSRange(location: position, length: length - position)) { match, _, stop in
-                guard let match else { return }
-                let index = state.groups.firstIndex { match.range(at: $0).location != NSNotFound } ?? 0
-                let rule = state.rules[index]
-                if match.range.length == 0 {
-                    // An empty match only counts when it changes the state, and only a few times in a row.
-                    guard rule.action != .none else { return }
-                    emit(position, match.range.location, state.defaultKind)
-                    position = match.range.location
+            let state = grammar.states[stack.last!]
+            var changed = false, from = position
+            while let found = line.firstMatch(in: state, from: from) {
+                let rule = state.rules[found.rule], range = found.range
+                if range.isEmpty {
+                    // An empty match only counts when it changes the state, and only a few times in a row;
+                    // the search goes on one character further.
+                    guard rule.action != .none else {
+                        guard range.lowerBound < length else { break }
+                        from = range.lowerBound + line.unitLength(at: range.lowerBound)
+                        continue
+                    }
+                    emit(position, range.lowerBound, state.defaultKind)
+                    position = range.lowerBound
                     emptyActions += 1
                     if emptyActions > 4 {
-                        let next = min(length, position + Self.unitLength(text, at: position))
+                        let next = position + line.unitLength(at: position)
                         emit(position, next, state.defaultKind)
                         position = next
                         emptyActions = 0
                         changed = true
-                        stop.pointee = true
-                        return
+                        break
                     }
                 } else {
                     emptyActions = 0
-                    emit(position, match.range.location, state.defaultKind)
-                    emitMatch(match, rule: rule, group: state.groups[index], default: state.defaultKind, emit: emit)
-                    position = match.range.location + match.range.length
+                    emit(position, range.lowerBound, state.defaultKind)
+                    emitMatch(found.matcher, range: range, rule: rule.rule, default: state.defaultKind, emit: emit)
+                    position = range.upperBound
+                    from = position
                 }
                 switch rule.action {
-                case .none: return
-                case .push(let target): if states.count < Self.maximumDepth { states.append(target) }
-                case .pop: if states.count > 1 { states.removeLast() }
+                case .none: continue
+                case .push(let target): if stack.count < Self.maximumDepth { stack.append(target) }
+                case .pop: if stack.count > 1 { stack.removeLast() }
                 }
                 changed = true
-                stop.pointee = true
+                break
             }
             if !changed {
                 emit(position, length, state.defaultKind)
@@ -89,18 +83,16 @@ struct Scanner {
     }
 
     /// The match in pieces: its capture groups with their classes, the rest with the rule's.
-    private func emitMatch(_ match: NSTextCheckingResult, rule: Grammar.Rule, group: Int, default: String?, emit: (Int, Int, String?) -> Void) {
+    private func emitMatch(_ matcher: ICUMatcher, range: Range<Int>, rule: Grammar.Rule, default: String?, emit: (Int, Int, String?) -> Void) {
         let kind = rule.token ?? `default`
-        var cursor = match.range.location
-        let end = match.range.location + match.range.length
+        var cursor = range.lowerBound
         for (offset, groupKind) in rule.groups.enumerated() {
-            let range = match.range(at: group + 1 + offset)
-            guard range.location != NSNotFound, range.location >= cursor, range.length > 0 else { continue }
-            emit(cursor, range.location, kind)
-            emit(range.location, range.location + range.length, groupKind ?? kind)
-            cursor = range.location + range.length
+            guard let group = matcher.range(1 + offset), group.lowerBound >= cursor, !group.isEmpty else { continue }
+            emit(cursor, group.lowerBound, kind)
+            emit(group.lowerBound, group.upperBound, groupKind ?? kind)
+            cursor = group.upperBound
         }
-        emit(cursor, end, kind)
+        emit(cursor, range.upperBound, kind)
     }
 
     /// The lines of `code`, each with its `\n` (split on the byte, so `\r\n` stays whole).
@@ -115,23 +107,11 @@ struct Scanner {
         if start < code.utf8.endIndex { lines.append(String(code.utf8[start...])!) }
         return lines
     }
-
-    /// 2 at a surrogate pair, else 1.
-    private static func unitLength(_ text: NSString, at offset: Int) -> Int {
-        let unit = text.character(at: offset)
-        return (0xD800...0xDBFF).contains(unit) && offset + 1 < text.length ? 2 : 1
-    }
 }
 
 /// Tokens as they are emitted, neighbours of one class joined.
 private struct TokenList {
     var tokens: [Token] = []
-
-    /// This list, leaving this one empty (so the caller holds the only copy).
-    mutating func taken() -> TokenList {
-        defer { tokens = [] }
-        return self
-    }
 
     mutating func append(_ text: String, _ kind: String?) {
         if let last = tokens.indices.last, tokens[last].kind == kind {

@@ -48,7 +48,7 @@ struct LanguageParser {
         }
         let block = YAMLBlock(source: source, yaml: source.text, firstLine: 1)
         let entries: [YAMLEntry]
-        switch block.topLevelMapping(what: "a language file") {
+        switch block.topLevelMapping(what: "a language file", resolver: resolver()) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let value): entries = value
         }
@@ -65,6 +65,15 @@ struct LanguageParser {
         } catch {
             return (nil, diagnostics + [block.diagnostic(.error, "\(error)", at: nil)])
         }
+    }
+}
+
+extension LanguageParser {
+    /// Yams' default resolver without timestamps, which a language file reads as text all the same.
+    /// Every plain word (a keyword in `words`, a key, a class) is tried against each pattern of the
+    /// resolver, which makes most of the cost of reading the files.
+    static func resolver() -> Resolver {
+        Resolver.basic.appending(.bool).appending(.int).appending(.float).appending(.merge).appending(.null).appending(.value)
     }
 }
 
@@ -95,7 +104,7 @@ struct LanguageReader {
             case "aliases": aliases = reader.stringList(entry) ?? []
             case "case_insensitive": reader.bool(entry, into: &caseInsensitive)
             case "defaults":
-                for item in reader.mapping(entry) where !item.value.isNull {
+                for item in reader.mapping(entry) where !Self.isNull(item.value) {
                     if let kind = token(item) { defaults[item.name] = kind }
                 }
             case "states":
@@ -130,19 +139,19 @@ struct LanguageReader {
         var pattern: String?, kind: String?, groups: [String?] = [], action = Grammar.Action.none
         for entry in mapping.map({ YAMLEntry(key: $0.key, value: $0.value) }) {
             switch entry.name {
-            case "match": pattern = reader.string(entry)
+            case "match": pattern = Self.plainText(entry.value) ?? reader.string(entry)
             case "words":
-                let words = reader.stringList(entry) ?? []
+                let words = wordList(entry)
                 if words.isEmpty { reader.error("'words' must list at least one word", at: entry.value) }
-                pattern = words.isEmpty ? "(?!)" : "\\b(?:" + Self.trie(Set(words.map(\.value)).sorted()) + ")\\b"
-            case "token": kind = entry.value.isNull ? nil : token(entry)
+                pattern = words.isEmpty ? "(?!)" : "\\b(?:" + Self.trie(Set(words).sorted()) + ")\\b"
+            case "token": kind = Self.isNull(entry.value) ? nil : token(entry)
             case "groups":
                 guard case .sequence(let items) = entry.value else {
                     reader.error("'groups' must be a list of classes (null: the rule's token)", at: entry.value)
                     continue
                 }
-                groups = items.map { $0.isNull ? nil : token(YAMLEntry(key: entry.key, value: $0)) }
-            case "push": if let target = reader.string(entry) { action = .push(target) }
+                groups = items.map { Self.isNull($0) ? nil : token(YAMLEntry(key: entry.key, value: $0)) }
+            case "push": if let target = Self.plainText(entry.value) ?? reader.string(entry) { action = .push(target) }
             case "pop": if reader.bool(entry) == true { action = .pop }
             default: reader.unknownKey(entry, known: Self.ruleKeys, severity: .error, in: "rule")
             }
@@ -167,12 +176,12 @@ struct LanguageReader {
                 rests.append(String(words[index].dropFirst()))
                 index += 1
             }
-            let head = NSRegularExpression.escapedPattern(for: String(first))
+            let head = escaped(String(first))
             let longer = rests.filter { !$0.isEmpty }
             if longer.isEmpty {
                 branches.append(head)
             } else if longer.count == 1, rests.count == 1 {
-                branches.append(head + NSRegularExpression.escapedPattern(for: longer[0]))
+                branches.append(head + escaped(longer[0]))
             } else {
                 branches.append(head + "(?:" + trie(longer) + ")" + (longer.count < rests.count ? "?" : ""))
             }
@@ -180,9 +189,62 @@ struct LanguageReader {
         return branches.joined(separator: "|")
     }
 
+    /// The words of a `words` list, read as `YAMLValueReader.stringList` reads them.
+    private mutating func wordList(_ entry: YAMLEntry) -> [String] {
+        guard case .sequence(let items) = entry.value else { return (reader.stringList(entry) ?? []).map(\.value) }
+        var words: [String] = []
+        for item in items {
+            guard let text = Self.plainText(item) ?? (item.isStringScalar ? item.text : nil) else {
+                reader.error("'\(entry.name)' must be a list of text values or a single text value; this item is \(item.kindDescription)", at: item)
+                continue
+            }
+            words.append(text)
+        }
+        return words
+    }
+
+    /// The text of a plain scalar that Yams' default resolver certainly reads as text, found without
+    /// asking Yams (which tries a regular expression per type on it); nil when not sure. Numbers,
+    /// timestamps, `.inf`, `~`, `<<` and `=` start with one of `-+.0123456789~<=`; the rest of the other
+    /// types are a few words.
+    static func plainText(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, scalar.tag.rawValue == Tag.Name.implicit.rawValue,
+              let first = scalar.string.unicodeScalars.first, !"-+.0123456789~<=".unicodeScalars.contains(first) else { return nil }
+        switch scalar.string {
+        case "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+             "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL": return nil
+        default: return scalar.string
+        }
+    }
+
+    /// `node.isNull`, without asking Yams when the node is certainly text.
+    static func isNull(_ node: Node) -> Bool {
+        plainText(node) == nil && node.isNull
+    }
+
+    /// `word` with a backslash before each character that is special in a pattern, as
+    /// `NSRegularExpression.escapedPattern(for:)` escapes it.
+    static func escaped(_ word: String) -> String {
+        guard word.utf8.contains(where: isSpecial) else { return word }
+        var result: [UInt8] = []
+        for byte in word.utf8 {
+            if isSpecial(byte) { result.append(UInt8(ascii: "\\")) }
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// One of `*?+[(){}^$|\./`.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2A, 0x3F, 0x2B, 0x5B, 0x28, 0x29, 0x7B, 0x7D, 0x5E, 0x24, 0x7C, 0x5C, 0x2E, 0x2F: return true
+        default: return false
+        }
+    }
+
     /// A class name, checked against the known ones.
     private mutating func token(_ entry: YAMLEntry) -> String? {
-        guard let kind = entry.value.text else {
+        guard let kind = Self.plainText(entry.value) ?? entry.value.text else {
             reader.error("a class must be text, found \(entry.value.kindDescription)", at: entry.value)
             return nil
         }

@@ -9,10 +9,11 @@ struct YAMLBlock {
     let firstLine: Int
 
     /// The top-level mapping as ordered key/value pairs, or the diagnostics that prevent reading it.
-    func topLevelMapping(what: String) -> Result<[YAMLEntry], Diagnostic> {
+    /// `resolver` gives plain scalars their tags (`bool`, `int`, …; the rest are text).
+    func topLevelMapping(what: String, resolver: Resolver = .default) -> Result<[YAMLEntry], Diagnostic> {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, resolver)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {

@@ -1,0 +1,109 @@
+/// One scan's view of a line, as UTF-16 units for ICU and as UTF-8 for the tokens' text, and its
+/// matchers: each pattern of the grammar is cloned the first time a rule with it is tried, and given the line the first
+/// time it is tried on it. Belongs to one scan.
+final class LineMatcher {
+    private let capacity: Int
+    private let units: UnsafeMutablePointer<UInt16>
+    /// The line's UTF-8, and per UTF-16 offset (through the end) the UTF-8 offset.
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let byteOffsets: UnsafeMutablePointer<Int>
+    /// The line's length in UTF-16 units.
+    private(set) var length = 0
+    /// Which line is loaded (counting from 1), and per pattern slot the matcher and the line it was given.
+    private var line = 0
+    private var matchers: [ICUMatcher?]
+    private var lines: [Int]
+
+    /// A matcher for the patterns of `grammar`, in lines of at most `capacity` UTF-16 units.
+    init(grammar: CompiledGrammar, capacity: Int) {
+        self.capacity = capacity
+        units = .allocate(capacity: capacity)
+        bytes = .allocate(capacity: 3 * capacity)
+        byteOffsets = .allocate(capacity: capacity + 1)
+        matchers = Array(repeating: nil, count: grammar.patternCount)
+        lines = Array(repeating: 0, count: grammar.patternCount)
+    }
+
+    deinit {
+        units.deallocate()
+        bytes.deallocate()
+        byteOffsets.deallocate()
+    }
+
+    /// Makes `text` (at most `capacity` UTF-16 units) the line to match in.
+    func load(_ text: String) {
+        length = 0
+        var count = 0
+        for byte in text.utf8 {
+            precondition(count < 3 * capacity, "a line longer than the scanner takes")
+            bytes[count] = byte
+            count += 1
+        }
+        var offset = 0
+        while offset < count {
+            let (scalar, size) = Self.decode(bytes + offset, lead: bytes[offset])
+            for unit in scalar.utf16 {
+                precondition(length < capacity, "a line longer than the scanner takes")
+                units[length] = unit
+                byteOffsets[length] = offset
+                length += 1
+            }
+            offset += size
+        }
+        byteOffsets[length] = count
+        line += 1
+    }
+
+    /// The scalar whose UTF-8 starts at `pointer` (valid UTF-8, as a `String`'s is), and its size.
+    @inline(__always)
+    private static func decode(_ pointer: UnsafeMutablePointer<UInt8>, lead: UInt8) -> (Unicode.Scalar, Int) {
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0xFF >> (size + 1))
+        for index in 1..<size { value = value << 6 | UInt32(pointer[index] & 0x3F) }
+        return (Unicode.Scalar(value)!, size)
+    }
+
+    /// The first match in `state` at or after `offset`, as the joined alternation of the state's rules would
+    /// find it: the leftmost position where any rule matches, and there the first rule in order.
+    func firstMatch(in state: CompiledGrammar.State, from offset: Int) -> (rule: Int, matcher: ICUMatcher, range: Range<Int>)? {
+        var position = offset
+        while position <= length {
+            for index in state.candidates(before: position < length ? units[position] : nil) {
+                let matcher = self.matcher(slot: state.rules[index].slot, pattern: state.rules[index].pattern)
+                if matcher.matches(at: position), let range = matcher.range(0) { return (index, matcher, range) }
+            }
+            guard position < length else { return nil }
+            position += unitLength(at: position)
+        }
+        return nil
+    }
+
+    /// The matcher of pattern slot `slot`, holding the current line.
+    private func matcher(slot: Int, pattern: ICUPattern) -> ICUMatcher {
+        let matcher: ICUMatcher
+        if let existing = matchers[slot] {
+            matcher = existing
+        } else {
+            matcher = pattern.matcher()
+            matchers[slot] = matcher
+        }
+        if lines[slot] != line {
+            matcher.setText(units, count: length)
+            lines[slot] = line
+        }
+        return matcher
+    }
+
+    /// 2 at a surrogate pair, 0 at the end, else 1: how far a search moves past a position.
+    func unitLength(at offset: Int) -> Int {
+        guard offset < length else { return 0 }
+        return (0xD800...0xDBFF).contains(units[offset]) && offset + 1 < length ? 2 : 1
+    }
+
+    /// The text of UTF-16 units `range` (which does not split a surrogate pair).
+    func text(_ range: Range<Int>) -> String {
+        let start = byteOffsets[range.lowerBound]
+        return String(decoding: UnsafeBufferPointer(start: bytes + start, count: byteOffsets[range.upperBound] - start), as: UTF8.self)
+    }
+}
