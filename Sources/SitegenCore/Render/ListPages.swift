@@ -110,7 +110,9 @@ extension ViewModels {
             current: page, total: total,
             previousURL: page > 1 ? urls.path(Routes.page(page - 1, of: route)) : nil,
             nextURL: page < total ? urls.path(Routes.page(page + 1, of: route)) : nil,
-            pages: (1...total).map { PageLink(number: $0, url: urls.path(Routes.page($0, of: route)), isCurrent: $0 == page) }
+            pages: PageLink.numbers(current: page, total: total).map { number in
+                number.map { PageLink(number: $0, url: urls.path(Routes.page($0, of: route)), isCurrent: $0 == page) } ?? .gap
+            }
         )
         return ListView(heading: heading, description: nil, kind: kind, articles: Array(slice), pagination: pagination, feedURL: feed)
     }

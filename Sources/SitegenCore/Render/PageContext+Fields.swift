@@ -219,6 +219,7 @@ extension PageLink: TemplateFields {
         case "number": return TemplateValue(self.number)
         case "url": return TemplateValue(self.url)
         case "isCurrent": return TemplateValue(self.isCurrent)
+        case "isGap": return TemplateValue(self.isGap)
         default: return nil
         }
     }

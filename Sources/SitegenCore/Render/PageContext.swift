@@ -184,10 +184,29 @@ struct PaginationView: Sendable, Equatable {
     var pages: [PageLink]
 }
 
+/// A page number to link to, or a gap (`…`) where numbers are left out.
 struct PageLink: Sendable, Equatable {
     var number: Int
     var url: String
     var isCurrent: Bool
+    var isGap = false
+
+    static let gap = PageLink(number: 0, url: "", isCurrent: false, isGap: true)
+
+    /// The page numbers a list page links to, nil for a gap: all of them up to 9 pages, else the first, the
+    /// last and two either side of `current` (a gap that would hide one page shows it instead). Linking
+    /// every page from every page would make a list of thousands of pages quadratic to write.
+    static func numbers(current: Int, total: Int) -> [Int?] {
+        guard total > 9 else { return Array(1...total) }
+        var shown = Set([1, total]).union(max(1, current - 2)...min(total, current + 2))
+        for number in shown.sorted() where number + 2 <= total && shown.contains(number + 2) { shown.insert(number + 1) }
+        var numbers: [Int?] = []
+        for number in shown.sorted() {
+            if let last = numbers.last ?? nil, number > last + 1 { numbers.append(nil) }
+            numbers.append(number)
+        }
+        return numbers
+    }
 }
 
 /// `/tags/` and `/categories/`.
