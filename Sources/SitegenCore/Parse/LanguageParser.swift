@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import SitegenHighlight
 import Yams
@@ -8,10 +9,11 @@ struct LanguageParser {
     static let folder = "templates/highlight/"
 
     /// One language file as read and compiled, with the node of each alias and the file's block for later messages.
-    struct Parsed {
+    struct Parsed: Sendable {
         let grammar: Grammar
         let highlighter: Highlighter
-        let aliasNodes: [Node]
+        /// Where each alias is written.
+        let aliasMarks: [Mark?]
         let block: YAMLBlock
     }
 
@@ -21,13 +23,19 @@ struct LanguageParser {
         var languages: [Parsed] = []
         var diagnostics: [Diagnostic] = []
         var owners: [String: String] = [:]
-        for path in templates.keys.sorted() where path.hasPrefix(folder) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) {
-            let (parsed, problems) = parse(path: path, data: templates[path]!)
+        let paths = templates.keys.sorted().filter { $0.hasPrefix(folder) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+        // Every build starts with these files, so they are read on all cores; the rest is in path order.
+        let results = Mutex([(Parsed?, [Diagnostic])?](repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let result = parse(path: paths[index], data: templates[paths[index]]!)
+            results.withLock { $0[index] = result }
+        }
+        for (path, (parsed, problems)) in zip(paths, results.withLock({ $0 }).map({ $0! })) {
             diagnostics += problems
             guard let parsed else { continue }
-            for (alias, node) in zip(parsed.grammar.aliases, parsed.aliasNodes) {
+            for (alias, mark) in zip(parsed.grammar.aliases, parsed.aliasMarks) {
                 if let owner = owners[alias.lowercased()] {
-                    diagnostics.append(parsed.block.diagnostic(.error, "alias '\(alias)' is already taken by \(owner)", at: node.mark))
+                    diagnostics.append(parsed.block.diagnostic(.error, "alias '\(alias)' is already taken by \(owner)", at: mark))
                 }
                 owners[alias.lowercased()] = path
             }
@@ -58,7 +66,7 @@ struct LanguageParser {
         guard let (grammar, aliasNodes, ruleNodes) = read, !diagnostics.hasErrors else { return (nil, diagnostics) }
         do {
             let highlighter = try Highlighter(grammars: [grammar])
-            return (Parsed(grammar: grammar, highlighter: highlighter, aliasNodes: aliasNodes, block: block), diagnostics)
+            return (Parsed(grammar: grammar, highlighter: highlighter, aliasMarks: aliasNodes.map(\.mark), block: block), diagnostics)
         } catch let error as LanguageError {
             let node = error.error.state.flatMap { state in error.error.rule.flatMap { ruleNodes[state]?[$0] } }
             return (nil, diagnostics + [block.diagnostic(.error, error.error.message, at: node?.mark)])
