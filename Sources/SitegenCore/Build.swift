@@ -108,7 +108,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             return Stages(diagnostics: diagnostics + [.error("Markdown renderer unavailable: \(error)", file: nil)], caches: caches)
         }
-        let parsed = await ContentParser(config: config, options: options, renderer: renderer, highlighting: highlighting).parse(tree, cache: caches.parse)
+        let parsed = await ContentParser(config: config, options: options, renderer: renderer, highlighting: highlighting).parse(tree, cache: caches.parse, keepingCache: sink == nil)
         var newCaches = caches
         newCaches.parse = parsed.cache
         newCaches.templates = compiled

@@ -25,7 +25,9 @@ struct ContentParser: Sendable {
 
     /// Parses `tree`, reusing from `cache` every front matter whose file is unchanged and every body whose
     /// file and surroundings (routes, data, config) are unchanged: the result is the same either way.
-    func parse(_ tree: SourceTree, cache: ParseCache = ParseCache()) async -> Output {
+    /// Without `keepingCache` the output's cache holds no files (a one-off build need not keep every
+    /// article's source twice over).
+    func parse(_ tree: SourceTree, cache: ParseCache = ParseCache(), keepingCache: Bool = true) async -> Output {
         var newCache = ParseCache()
         let markdownPaths = tree.content.keys.filter { $0.hasSuffix(".md") && !Self.isData($0) }.sorted()
         let inputs = markdownPaths.map { ($0, tree.content[$0]!) }
@@ -33,7 +35,9 @@ struct ContentParser: Sendable {
             if let cached = cache.heads[path], cached.data == data { return cached.head }
             return Self.readHead(path: path, data: data)
         }
-        for (input, head) in zip(inputs, heads) { newCache.heads[input.0] = .init(data: input.1, head: head) }
+        if keepingCache {
+            for (input, head) in zip(inputs, heads) { newCache.heads[input.0] = .init(data: input.1, head: head) }
+        }
         var diagnostics = heads.flatMap(\.1)
         let sources = heads.compactMap(\.0)
         let unbuilt = zip(markdownPaths, heads).filter { $0.1.0 == nil }.map(\.0)
@@ -70,7 +74,7 @@ struct ContentParser: Sendable {
                 article.revision = newCache.nextRevision
                 newCache.nextRevision += 1
             }
-            newCache.bodies[source.path] = .init(data: tree.content[source.path]!, article: article, diagnostics: body.1)
+            if keepingCache { newCache.bodies[source.path] = .init(data: tree.content[source.path]!, article: article, diagnostics: body.1) }
             articles.append(article)
         }
         return Output(
