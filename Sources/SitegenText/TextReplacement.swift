@@ -33,16 +33,18 @@ public struct TextReplacement: Sendable {
     }
 
     private func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int)? {
-        var position = start
-        while position < bytes.count {
-            if firstBytes[Int(bytes[position])] {
-                for (index, pattern) in patterns.enumerated() where matches(pattern.target, in: bytes, at: position) {
-                    return (position, index)
+        firstBytes.withUnsafeBufferPointer { table in
+            var position = start
+            while position < bytes.count {
+                if table[Int(bytes[position])] {
+                    for index in patterns.indices where matches(patterns[index].target, in: bytes, at: position) {
+                        return (position, index)
+                    }
                 }
+                position += 1
             }
-            position += 1
+            return nil
         }
-        return nil
     }
 
     private func matches(_ target: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {

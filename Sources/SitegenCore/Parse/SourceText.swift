@@ -26,14 +26,16 @@ struct SourceText: Sendable {
     /// The text of 1-based line `number`, for showing under a diagnostic.
     func line(_ number: Int) -> String? {
         guard number >= 1 else { return nil }
+        // On UTF-8 bytes, much faster than by Character; a newline byte is always a whole scalar.
+        let bytes = text.utf8
         var current = 1
-        var start = text.startIndex
+        var start = bytes.startIndex
         while current < number {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
+            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = bytes.index(after: newline)
             current += 1
         }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
         return String(text[start..<end])
     }
 
