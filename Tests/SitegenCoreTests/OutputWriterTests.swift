@@ -87,4 +87,26 @@ struct OutputWriterShapeTests {
         #expect(try String(contentsOf: root.appendingPathComponent("dist/a/index.html"), encoding: .utf8) == "page")
         #expect(try String(contentsOf: root.appendingPathComponent("dist/b"), encoding: .utf8) == "file")
     }
+
+    @Test("a symbolic link in the output folder is replaced, never written through")
+    func symbolicLinks() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(output: root.appendingPathComponent("dist"), siteRoot: root)
+        _ = try await writer.write([OutputFile(path: "a.txt", text: "old"), OutputFile(path: "d/x.txt", text: "x")])
+        let outside = root.appendingPathComponent("outside.txt")
+        try Data("keep".utf8).write(to: outside)
+        let outsideFolder = root.appendingPathComponent("outside-folder")
+        try FileManager.default.createDirectory(at: outsideFolder, withIntermediateDirectories: true)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("dist/a.txt"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("dist/a.txt"), withDestinationURL: outside)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("dist/d"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("dist/d"), withDestinationURL: outsideFolder)
+        _ = try await writer.write([OutputFile(path: "a.txt", text: "new"), OutputFile(path: "d/x.txt", text: "x")])
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "keep")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outsideFolder.path).isEmpty)
+        #expect(try String(contentsOf: root.appendingPathComponent("dist/a.txt"), encoding: .utf8) == "new")
+        #expect(try String(contentsOf: root.appendingPathComponent("dist/d/x.txt"), encoding: .utf8) == "x")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("dist/a.txt").path)) == nil)
+    }
 }

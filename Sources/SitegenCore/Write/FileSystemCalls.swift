@@ -15,15 +15,18 @@ enum FileSystemCalls {
         case file(size: Int)
     }
 
+    /// A symbolic link counts as a file (of the link's size), so it is replaced, never written through.
     static func entry(at path: String) -> Entry {
         var status = stat()
-        guard stat(path, &status) == 0 else { return .none }
+        guard lstat(path, &status) == 0 else { return .none }
         return (status.st_mode & S_IFMT) == S_IFDIR ? .directory : .file(size: Int(status.st_size))
     }
 
-    /// Creates or truncates `path` and writes `data`.
+    /// Creates or truncates `path` and writes `data`; a symbolic link there is replaced by the file.
     static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW
+        var descriptor = open(path, flags, 0o644)
+        if descriptor < 0, errno == ELOOP, unlink(path) == 0 { descriptor = open(path, flags, 0o644) }
         guard descriptor >= 0 else { throw error("cannot create", path) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
