@@ -18,14 +18,7 @@ public struct SiteBuilder: Sendable {
     /// is empty): `sitegen build` writes a large site without holding it in memory. Nothing reaches the
     /// sink unless every stage succeeded; throws `BuildFailure` as `build` does, and the sink's errors.
     public func build(_ tree: SourceTree, writingTo sink: some OutputSink) async throws -> BuildOutput {
-        let run = try await stages(tree, renderDespiteErrors: false, caches: BuildCaches(), sink: sink)
-        guard let rendered = run.rendered, !run.diagnostics.hasErrors else {
-            throw BuildFailure(diagnostics: finish(run.diagnostics, tree))
-        }
-        let pages = rendered.manifest.entries.count { $0.path.hasSuffix(".html") }
-        return BuildOutput(
-            files: [], diagnostics: finish(run.diagnostics, tree),
-            statistics: .init(site: rendered.site, pages: pages), manifest: rendered.manifest)
+        try output(of: try await stages(tree, renderDespiteErrors: false, caches: BuildCaches(), sink: sink), tree).output
     }
 
     /// `build`, reusing the work in `caches` whose inputs did not change; returns the caches for the next
@@ -33,19 +26,26 @@ public struct SiteBuilder: Sendable {
     /// without caches, byte for byte.
     func build(_ tree: SourceTree, caches: BuildCaches, keepingLast: Bool = true) async throws -> (output: BuildOutput, caches: BuildCaches) {
         let run = try await stages(tree, renderDespiteErrors: false, caches: caches)
-        guard let rendered = run.rendered, !run.diagnostics.hasErrors else {
-            throw BuildFailure(diagnostics: finish(run.diagnostics, tree))
-        }
-        let pages = rendered.files.count { $0.path.hasSuffix(".html") }
-        let output = BuildOutput(
-            files: rendered.files, diagnostics: finish(run.diagnostics, tree),
-            statistics: .init(site: rendered.site, pages: pages), manifest: rendered.manifest)
+        let (output, rendered) = try output(of: run, tree)
         var caches = run.caches
         guard keepingLast else { return (output, caches) }
         caches.last = LastBuild(
             config: rendered.config, renderer: rendered.renderer, highlighting: rendered.highlighting, templates: rendered.templates,
             models: rendered.models, jobs: rendered.jobs, output: output)
         return (output, caches)
+    }
+
+    /// The output of stages that rendered without errors (its files are those the render kept: none when
+    /// they went to a sink); throws `BuildFailure` otherwise.
+    private func output(of run: Stages, _ tree: SourceTree) throws -> (output: BuildOutput, rendered: RenderedSite) {
+        guard let rendered = run.rendered, !run.diagnostics.hasErrors else {
+            throw BuildFailure(diagnostics: finish(run.diagnostics, tree))
+        }
+        let pages = rendered.manifest.entries.count { $0.path.hasSuffix(".html") }
+        let output = BuildOutput(
+            files: rendered.files, diagnostics: finish(run.diagnostics, tree),
+            statistics: .init(site: rendered.site, pages: pages), manifest: rendered.manifest)
+        return (output, rendered)
     }
 
     /// Every problem of the site, writing nothing: the build's own diagnostics (the pages are rendered even

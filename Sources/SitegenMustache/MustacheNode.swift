@@ -6,15 +6,27 @@ indirect enum MustacheNode: Sendable {
     case variable(MustacheName, escaped: Bool)
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
     case section(MustacheName, [MustacheNode], inverted: Bool)
-    /// `{{>name}}`, `{{>*name}}` (the template named by a value), or `{{<name}}…{{/name}}` with block
-    /// overrides. `indentation` is set for standalone tags: every line the partial renders gets it.
-    case partial(String, dynamic: Bool, indentation: [UInt8]?, overrides: [String: [MustacheNode]]?)
+    /// `{{>name}}`, `{{>*name}}`, or `{{<name}}…{{/name}}` with block overrides. `indentation` is set for
+    /// standalone tags: every line the partial renders gets it.
+    case partial(MustacheTarget, indentation: [UInt8]?, overrides: [String: [MustacheNode]]?)
     /// `{{$name}}default{{/name}}`: the innermost override from a parent tag, else the default.
     case block(String, default: [MustacheNode], indentation: [UInt8])
     /// `{{$name}}…{{/name}}` directly inside `{{<parent}}`: collected into the parent's overrides, never rendered.
     case blockDefinition(String, [MustacheNode])
     /// `{{%CONTENT_TYPE: TEXT}}` (no escaping) or `HTML`, for the rest of the template.
     case contentType(html: Bool)
+}
+
+/// The template a partial or parent tag renders.
+enum MustacheTarget: Sendable {
+    /// `{{>name}}`.
+    case named(String)
+    /// `{{>*name}}`: the template named by the value of `name`.
+    case value(MustacheName)
+
+    init(_ name: String, dynamic: Bool) {
+        self = dynamic ? .value(MustacheName(name, name: name, transforms: [])) : .named(name)
+    }
 }
 
 /// A variable or section name with its transforms: `.`, `name`, `a.b`, `.a` (only the current object),

@@ -121,7 +121,7 @@ struct MustacheParser {
                 let name = try readPartialName(state)
                 if !blanks.isEmpty { nodes.append(.text(blanks)) }
                 standalone = isStandalone(state)
-                nodes.append(.partial(name, dynamic: dynamic, indentation: standalone ? blanks : nil, overrides: nil))
+                nodes.append(.partial(MustacheTarget(name, dynamic: dynamic), indentation: standalone ? blanks : nil, overrides: nil))
                 blanks = []
             case UInt8(ascii: "<"):
                 position += 1
@@ -139,7 +139,7 @@ struct MustacheParser {
                     }
                 }
                 let dynamic = written.first == "*"
-                nodes.append(.partial(dynamic ? String(written.dropFirst()) : written, dynamic: dynamic, indentation: blanks, overrides: overrides))
+                nodes.append(.partial(MustacheTarget(dynamic ? String(written.dropFirst()) : written, dynamic: dynamic), indentation: blanks, overrides: overrides))
                 blanks = []
             case UInt8(ascii: "$"):
                 position += 1

@@ -48,9 +48,13 @@ struct MustacheRenderer {
         case .section(let name, let body, let inverted):
             let value = lookUp(name)
             if inverted { renderInverted(value, body) } else { renderSection(value, body) }
-        case .partial(let name, let dynamic, let indentation, let overrides):
-            let target = dynamic ? lookUp(MustacheName(name, name: name, transforms: [])).flatMap(\.stringValue) : name
-            guard let target, let template = templates[target] else { return }
+        case .partial(let target, let indentation, let overrides):
+            let name: String?
+            switch target {
+            case .named(let fixed): name = fixed
+            case .value(let variable): name = lookUp(variable).flatMap(\.stringValue)
+            }
+            guard let name, let template = templates[name] else { return }
             renderNested(template.nodes, indentation: indentation, overrides: overrides, html: true)
         case .block(let name, let body, let indentation):
             renderNested(overrides[name] ?? body, indentation: indentation, overrides: nil, html: html)

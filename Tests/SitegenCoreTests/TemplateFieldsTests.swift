@@ -34,3 +34,17 @@ struct TemplateFieldsTests {
         for job in models.jobs() { check(models.context(for: job)) }
     }
 }
+
+extension TemplateValue {
+    /// The value as `String(describing:)` shows the stored property (for tests).
+    var described: String {
+        switch self {
+        case .text(let text): return text
+        case .flag(let flag): return String(describing: flag)
+        case .number(let number): return String(describing: number)
+        case .model(let model): return String(describing: model)
+        case .models(let models): return String(describing: models)
+        case .texts(let texts): return String(describing: texts)
+        }
+    }
+}

@@ -55,6 +55,8 @@ struct MustacheEngineTests {
         #expect(Engines.ours(templates, Self.data) == "<ul>\n  <li>\n    <a>swift</a>\n    <b>x</b>\n  </li>\n  <li>\n    <a>c++</a>\n    <b>x</b>\n  </li>\n  <li>\n    <a>go</a>\n    <b>x</b>\n  </li>\n</ul>\n")
         #expect(Engines.ours(templates, Self.data, name: "page") == "<title>Page 3</title>\nno body\n")
         #expect(Engines.ours(templates, Self.data, name: "twice") == "<title>Outer</title>\nno body\n")
+        let dynamic = ["main": "[{{>*which}}][{{>*missing}}]", "item": "{{count}}"]
+        #expect(Engines.ours(dynamic, .object(["which": .text("item"), "count": .number(2)])) == "[2][]")
         let windows = ["main": "<p>\r\n  {{>item}}\r\n</p>\r\n", "item": "a\r\nb\r\n"]
         #expect(Engines.ours(windows, Self.data) == "<p>\r\n  a\r\n  b\r\n</p>\r\n")
     }

@@ -30,16 +30,4 @@ enum TemplateValue: Sendable {
         guard let value else { return nil }
         self = .model(value)
     }
-
-    /// The value as `String(describing:)` shows the stored property (for tests).
-    var described: String {
-        switch self {
-        case .text(let text): return text
-        case .flag(let flag): return String(describing: flag)
-        case .number(let number): return String(describing: number)
-        case .model(let model): return String(describing: model)
-        case .models(let models): return String(describing: models)
-        case .texts(let texts): return String(describing: texts)
-        }
-    }
 }
