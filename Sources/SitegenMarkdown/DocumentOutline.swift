@@ -58,7 +58,9 @@ struct DocumentOutline {
             words.endWord()
         case .codeBlock(let code):
             separateText()
-            openSections[openSections.count - 1].text += code.reversed().drop { $0.isWhitespace }.reversed()
+            // Only the trailing whitespace is walked backwards; the code itself is appended as it is.
+            let end = code.lastIndex { !$0.isWhitespace }.map(code.index(after:)) ?? code.startIndex
+            openSections[openSections.count - 1].text += code[..<end]
             separateText()
             words.endWord()
             words.add(code)
@@ -89,14 +91,29 @@ struct WordCounter {
     private var inWord = false
 
     mutating func add(_ text: String) {
-        for scalar in text.unicodeScalars {
-            // ASCII first: the Unicode property look-up is the slow path and rarely needed.
-            let isWhitespace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
-            if isWhitespace {
-                inWord = false
-            } else if !inWord {
-                count += 1
-                inWord = true
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isWhitespace: Bool
+                // ASCII on the byte; other scalars decoded, since the Unicode property look-up is the slow path.
+                if byte < 0x80 {
+                    isWhitespace = byte == 0x20 || byte &- 0x09 < 5
+                    index += 1
+                } else {
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    isWhitespace = Unicode.Scalar(value)?.properties.isWhitespace ?? false
+                    index += length
+                }
+                if isWhitespace {
+                    inWord = false
+                } else if !inWord {
+                    count += 1
+                    inWord = true
+                }
             }
         }
     }

@@ -22,6 +22,31 @@ struct HeadingIDs {
 
     /// Lower-cased; letters, digits, `-`, `_` kept; spaces become `-`; everything else dropped.
     static func slug(_ text: String) -> String {
+        asciiSlug(text) ?? unicodeSlug(text)
+    }
+
+    /// `slug` of ASCII text, on bytes (nil for other text): lower-casing ASCII only maps A–Z, and its only
+    /// letters and digits are a–z, A–Z and 0–9.
+    static func asciiSlug(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var slug: [UInt8] = []
+            slug.reserveCapacity(bytes.count)
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                if lower &- 0x61 < 26 || lower &- 0x30 < 10 || lower == UInt8(ascii: "-") || lower == UInt8(ascii: "_") {
+                    slug.append(lower)
+                } else if lower == UInt8(ascii: " ") {
+                    slug.append(UInt8(ascii: "-"))
+                }
+            }
+            return String(decoding: slug, as: UTF8.self)
+        }
+    }
+
+    /// `slug` of any text, through Unicode's properties.
+    static func unicodeSlug(_ text: String) -> String {
         var slug = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars where isKept(scalar) {
             slug.append(scalar == " " ? "-" : scalar)

@@ -24,34 +24,38 @@ public struct DocumentTerms: Sendable, Hashable {
 
     /// The terms of `fields`.
     public init(_ fields: SearchFields, weights fieldWeights: SearchFields.Weights = .init()) {
-        var counter = Counter()
-        counter.add(fields.title, weight: fieldWeights.title)
-        counter.add(fields.description, weight: fieldWeights.description)
-        for tag in fields.tags { counter.add(tag, weight: fieldWeights.tags) }
-        for heading in fields.headings { counter.add(heading, weight: fieldWeights.headings) }
-        for piece in fields.body { counter.add(piece, weight: fieldWeights.body) }
-        let (weights, length) = counter.result
-        self.length = length
-        let stemmer = EnglishStemmer()
-        let title = Set(SearchTokenizer().terms(in: fields.title).map(stemmer.stem))
-        entries = weights.map { Entry(term: $0.key, weight: $0.value, inTitle: title.contains($0.key)) }
+        var cache = TermCache()
+        self.init(fields, weights: fieldWeights, cache: &cache)
     }
 
-    /// Weighted counts of words, stemmed once each at the end. ASCII words (nearly all) are counted in a
-    /// table of their bytes, so that no String is made and no SipHash run per occurrence.
+    /// The terms of `fields`, stemming through `cache` (which a worker keeps from one document to the next).
+    public init(_ fields: SearchFields, weights fieldWeights: SearchFields.Weights = .init(), cache: inout TermCache) {
+        var counter = Counter()
+        counter.add(fields.title, weight: fieldWeights.title, to: &cache)
+        counter.add(fields.description, weight: fieldWeights.description, to: &cache)
+        for tag in fields.tags { counter.add(tag, weight: fieldWeights.tags, to: &cache) }
+        for heading in fields.headings { counter.add(heading, weight: fieldWeights.headings, to: &cache) }
+        for piece in fields.body { counter.add(piece, weight: fieldWeights.body, to: &cache) }
+        length = counter.finish(into: &cache)
+        let stemmer = EnglishStemmer()
+        let title = Set(SearchTokenizer().terms(in: fields.title).map(stemmer.stem))
+        entries = cache.takeCounts().map { Entry(term: $0.stem, weight: $0.weight, inTitle: title.contains($0.stem)) }
+    }
+
+    /// Counts words into a `TermCache`: ASCII words (nearly all) as they come, other words once per distinct
+    /// word at the end, since normalising them is slow.
     private struct Counter {
-        private var table = ASCIIWordTable()
-        /// Other words as written (each distinct one is normalised once, at the end): weight and occurrences.
+        /// Other words as written: weight and occurrences.
         private var others: [String: (weight: Float, count: Int)] = [:]
-        private var asciiLength = 0
+        private var length = 0
         private let tokenizer = SearchTokenizer()
 
-        mutating func add(_ text: String, weight: Float) {
+        mutating func add(_ text: String, weight: Float, to cache: inout TermCache) {
             tokenizer.forEachRawTerm(in: text) { term in
                 switch term {
                 case .ascii(let bytes):
-                    table.add(bytes, weight: weight)
-                    asciiLength += 1
+                    cache.add(ascii: bytes, weight: weight)
+                    length += 1
                 case .unnormalised(let word):
                     others[word, default: (0, 0)].weight += weight
                     others[word]!.count += 1
@@ -59,81 +63,14 @@ public struct DocumentTerms: Sendable, Hashable {
             }
         }
 
-        /// Weighted counts of stems, and the number of terms.
-        var result: (weights: [String: Float], length: Int) {
-            let stemmer = EnglishStemmer()
-            var stems: [String: Float] = [:], length = asciiLength
-            stems.reserveCapacity(table.count + others.count)
-            table.forEach { word, weight in stems[stemmer.stem(word), default: 0] += weight }
-            for (raw, counts) in others {
-                guard let word = SearchTokenizer.normalise(raw) else { continue }
-                stems[stemmer.stem(word), default: 0] += counts.weight
+        /// Adds the other words to `cache`; the number of terms.
+        func finish(into cache: inout TermCache) -> Int {
+            var length = self.length
+            // In a fixed order, so that the entries come out in the same order every time.
+            for (raw, counts) in others.sorted(by: { $0.key < $1.key }) where cache.add(unnormalised: raw, weight: counts.weight) {
                 length += counts.count
             }
-            return (stems, length)
-        }
-    }
-}
-
-/// Open-addressing counts of byte strings (FNV-1a, linear probing), their bytes kept in one buffer.
-private struct ASCIIWordTable {
-    private struct Entry {
-        var offset: Int32
-        var length: Int32
-        var hash: UInt32
-        var weight: Float
-    }
-
-    private var bytes: [UInt8] = []
-    private var entries: [Entry] = []
-    /// Entry index + 1; 0 is empty.
-    private var slots = [Int32](repeating: 0, count: 256)
-
-    var count: Int { entries.count }
-
-    mutating func add(_ word: UnsafeBufferPointer<UInt8>, weight: Float) {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while slots[slot] != 0 {
-            let index = Int(slots[slot] - 1)
-            if entries[index].hash == hash && matches(entries[index], word) {
-                entries[index].weight += weight
-                return
-            }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = Int32(entries.count + 1)
-        entries.append(Entry(offset: Int32(bytes.count), length: Int32(word.count), hash: hash, weight: weight))
-        bytes.append(contentsOf: word)
-        if entries.count * 2 > slots.count { grow() }
-    }
-
-    /// Every word with its weight.
-    func forEach(_ body: (String, Float) -> Void) {
-        bytes.withUnsafeBufferPointer { buffer in
-            for entry in entries {
-                let start = Int(entry.offset)
-                body(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + Int(entry.length)]), as: UTF8.self), entry.weight)
-            }
-        }
-    }
-
-    private func matches(_ entry: Entry, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(entry.length) == word.count else { return false }
-        let start = Int(entry.offset)
-        for index in 0..<word.count where bytes[start + index] != word[index] { return false }
-        return true
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (index, entry) in entries.enumerated() {
-            var slot = Int(entry.hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
+            return length
         }
     }
 }

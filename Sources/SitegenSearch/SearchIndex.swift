@@ -67,14 +67,28 @@ public struct SearchIndex: Sendable {
 
     /// The index of `documents` (document `i` is `documents[i]`).
     public init(_ documents: [DocumentTerms], options: Options = .init()) {
-        self.init(merging: documents, options: options)
+        self.init(lists: Self.postingLists(documents[...]), lengths: documents.map(\.length), options: options)
         for term in terms { entries[term] = entry(term) }
         sizes = terms.map { entries[$0]!.count }
     }
 
-    /// `init`, encoding the terms' entries on all cores.
+    /// `init`, collecting the posting lists and encoding the terms' entries on all cores.
     public static func build(_ documents: [DocumentTerms], options: Options = .init(), tasks: Int = 8) async -> SearchIndex {
-        var index = SearchIndex(merging: documents, options: options)
+        // Each run of documents gets its own lists; joined in document order, every list stays ascending.
+        let size = max(1, (documents.count + tasks - 1) / tasks)
+        let parts = await withTaskGroup(of: (Int, [String: PostingList]).self) { group in
+            for start in stride(from: 0, to: documents.count, by: size) {
+                group.addTask { (start, postingLists(documents[start..<min(start + size, documents.count)])) }
+            }
+            var parts: [(Int, [String: PostingList])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        var lists = parts.first ?? [:]
+        for part in parts.dropFirst() {
+            for (term, list) in part { lists[term, default: PostingList()].append(contentsOf: list) }
+        }
+        var index = SearchIndex(lists: lists, lengths: documents.map(\.length), options: options)
         let chunk = max(1, (index.terms.count + tasks - 1) / tasks)
         let encoded = await withTaskGroup(of: [(String, [UInt8])].self) { [index] group in
             for start in stride(from: 0, to: index.terms.count, by: chunk) {
@@ -89,19 +103,26 @@ public struct SearchIndex: Sendable {
         return index
     }
 
-    /// The posting lists, terms and lengths of `documents`, with no entries yet.
-    private init(merging documents: [DocumentTerms], options: Options) {
-        self.options = options
-        for (document, terms) in documents.enumerated() {
+    /// The posting lists of `documents` (numbered by their place in the whole array).
+    private static func postingLists(_ documents: ArraySlice<DocumentTerms>) -> [String: PostingList] {
+        var lists: [String: PostingList] = [:]
+        for (document, terms) in zip(documents.indices, documents) {
             // Documents in order, so every list is in document order whatever order a document's terms come in.
             for entry in terms.entries {
                 lists[entry.term, default: PostingList()].append(Int32(document), weight: entry.weight, inTitle: entry.inTitle)
             }
         }
+        return lists
+    }
+
+    /// The index of `lists`, with no entries yet.
+    private init(lists: [String: PostingList], lengths: [Int], options: Options) {
+        self.options = options
+        self.lists = lists
         terms = lists.keys.sorted(by: Self.precedes)
-        lengths = documents.map(\.length)
+        self.lengths = lengths
         totalLength = lengths.reduce(0, +)
-        averageLength = Self.average(totalLength, count: documents.count)
+        averageLength = Self.average(totalLength, count: lengths.count)
     }
 
     /// Document `document` now has `new` terms instead of `old`.
@@ -300,6 +321,13 @@ private struct PostingList: Sendable {
         documents.append(document)
         weights.append(weight)
         inTitle.append(titled)
+    }
+
+    /// Appends `other`, whose documents all come after these.
+    mutating func append(contentsOf other: PostingList) {
+        documents += other.documents
+        weights += other.weights
+        inTitle += other.inTitle
     }
 
     /// Where `document` is, or would go.

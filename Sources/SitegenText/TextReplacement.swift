@@ -1,9 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Literal search-and-replace over UTF-8, in one pass. Foundation's `replacingOccurrences` goes through
 /// NSString on Linux and costs a hundred times more on the per-page path.
 public struct TextReplacement: Sendable {
     private let patterns: [(target: [UInt8], replacement: [UInt8])]
     /// First bytes of the targets, so most positions are passed over with one table look-up.
     private let firstBytes: [Bool]
+    /// The first byte of every target, when they all have the same one.
+    private let onlyFirstByte: UInt8?
 
     /// Replaces each `target` with its `replacement`; at one position the first listed target that matches wins.
     public init(_ pairs: [(target: String, replacement: String)]) {
@@ -11,6 +19,7 @@ public struct TextReplacement: Sendable {
         var table = [Bool](repeating: false, count: 256)
         for pattern in patterns { table[Int(pattern.target[0])] = true }
         firstBytes = table
+        onlyFirstByte = Set(patterns.map { $0.target[0] }).count == 1 ? patterns[0].target[0] : nil
     }
 
     public func apply(to text: String) -> String {
@@ -33,7 +42,8 @@ public struct TextReplacement: Sendable {
     }
 
     private func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int)? {
-        firstBytes.withUnsafeBufferPointer { table in
+        if let only = onlyFirstByte { return firstMatch(in: bytes, from: start, startingWith: only) }
+        return firstBytes.withUnsafeBufferPointer { table in
             var position = start
             while position < bytes.count {
                 if table[Int(bytes[position])] {
@@ -45,6 +55,20 @@ public struct TextReplacement: Sendable {
             }
             return nil
         }
+    }
+
+    /// `firstMatch` when every target starts with `first`: `memchr` finds the candidates, many bytes at a time.
+    private func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, startingWith first: UInt8) -> (Int, Int)? {
+        guard let base = bytes.baseAddress else { return nil }
+        var position = start
+        while position < bytes.count, let found = memchr(base + position, Int32(first), bytes.count - position) {
+            position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            for index in patterns.indices where matches(patterns[index].target, in: bytes, at: position) {
+                return (position, index)
+            }
+            position += 1
+        }
+        return nil
     }
 
     private func matches(_ target: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {

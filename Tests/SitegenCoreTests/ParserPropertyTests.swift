@@ -41,6 +41,16 @@ struct ParserPropertyTests {
         }
     }
 
+    @Test("property: ASCII slugs made on bytes equal those made through Unicode's properties")
+    func asciiSlugs() async {
+        await propertyCheck(input: Gen.unicodeScalar(in: "\u{0}"..."\u{7F}").array(of: 0...24)) { scalars in
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            #expect(Slug.makeASCII(text) == Slug.makeUnicode(text))
+        }
+        #expect(Slug.makeASCII("café") == nil)
+    }
+
     @Test("slug examples")
     func slugExamples() {
         #expect(Slug.make("Open Source") == "open-source")

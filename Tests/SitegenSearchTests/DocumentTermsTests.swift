@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import SitegenSearch
 
@@ -26,5 +27,21 @@ struct DocumentTermsTests {
     @Test func emptyDocumentHasNoTerms() {
         let terms = DocumentTerms(SearchFields(title: "", description: "", tags: [], headings: [], body: []))
         #expect(terms.weights.isEmpty && terms.length == 0)
+    }
+
+    /// A worker's cache only saves work: documents counted one after another through one cache get the same
+    /// terms, in the same order, as each counted alone.
+    @Test func aSharedCacheChangesNothing() async {
+        let pieces = ["run", "running", "Runs", "café", "CAFE", "don't", "skies", "x", "42", "Ελληνικά", " ", ". ", "\n", "-", "generously"]
+        let text = Gen.int(in: 0..<pieces.count).array(of: 0...20).map { $0.map { pieces[$0] }.joined(separator: " ") }
+        let fields = zip(text, text, text).map { title, heading, body in
+            SearchFields(title: title, description: "", tags: [heading], headings: [heading], body: [body, title])
+        }
+        await propertyCheck(input: fields.array(of: 1...6)) { documents in
+            var cache = TermCache()
+            for document in documents {
+                #expect(DocumentTerms(document, cache: &cache) == DocumentTerms(document))
+            }
+        }
     }
 }

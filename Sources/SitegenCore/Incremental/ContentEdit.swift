@@ -87,7 +87,8 @@ struct ContentEdit: Sendable {
             let head = ContentParser.readHead(path: input.old.path, data: input.data)
             guard let source = head.0, !head.1.hasErrors, source.route == input.old.route,
                   source.meta.sameShape(as: input.old.meta, titleShapes: titleShapes) else { return nil }
-            let (article, diagnostics) = parser.renderBody(source, resolver: surroundings.resolver, embeds: surroundings.embeds)
+            var terms = TermCache()
+            let (article, diagnostics) = parser.renderBody(source, resolver: surroundings.resolver, embeds: surroundings.embeds, terms: &terms)
             if diagnostics.hasErrors { return nil }
             return Edit(index: input.index, head: .init(data: input.data, head: head), article: article, diagnostics: diagnostics)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The load edge: reads a site folder from disk into a `SourceTree`.
 public struct SiteLoader: Sendable {
@@ -109,33 +110,36 @@ public struct SiteLoader: Sendable {
         }
     }
 
+    /// Every file `files(under:)` lists in `folder`, read on all cores (a large site's content is thousands
+    /// of files, and reading them one after another was most of the load's time).
     private func readAll(_ folder: String, into problems: inout [Diagnostic]) -> [String: Data] {
-        var result: [String: Data] = [:]
-        for path in files(under: folder, skipHidden: true) {
-            do {
-                result[path] = try Data(contentsOf: root.appendingPathComponent(path))
-            } catch {
-                problems.append(.error("cannot read file: \(error.localizedDescription)", file: path))
+        let paths = files(under: folder, skipHidden: true)
+        let base = root.path + "/"
+        let chunks = stride(from: 0, to: paths.count, by: 64).map { $0..<min($0 + 64, paths.count) }
+        let results = Mutex([Result<Data, Error>?](repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+            let read = chunks[chunk].map { index in Result { try FileSystemCalls.read(base + paths[index]) } }
+            results.withLock { all in
+                for (index, result) in zip(chunks[chunk], read) { all[index] = result }
             }
         }
-        return result
+        var contents: [String: Data] = [:]
+        contents.reserveCapacity(paths.count)
+        for (path, result) in zip(paths, results.withLock { $0 }) {
+            switch result! {
+            case .success(let data): contents[path] = data
+            case .failure(let error): problems.append(.error("cannot read file: \(error.localizedDescription)", file: path))
+            }
+        }
+        return contents
     }
 
-    /// Regular files under `folder`, as root-relative paths with `/`. Editor leftovers are skipped.
+    /// Regular files under `folder` (symbolic links are not followed), as root-relative paths with `/`,
+    /// sorted. Editor leftovers are skipped, and hidden files and folders when `skipHidden`.
     func files(under folder: String, skipHidden: Bool) -> [String] {
-        let base = root.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var paths: [String] = []
-        for case let url as URL in enumerator {
-            let name = url.lastPathComponent
-            if Self.isEditorLeftover(name) || (skipHidden && name.hasPrefix(".")) || name == ".DS_Store" {
-                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { enumerator.skipDescendants() }
-                continue
-            }
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            paths.append(folder + "/" + url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1))
-        }
-        return paths.sorted()
+        FileSystemCalls.regularFiles(under: root.path + "/" + folder) { name in
+            Self.isEditorLeftover(name) || (skipHidden && name.hasPrefix(".")) || name == ".DS_Store"
+        }.map { folder + "/" + $0 }.sorted()
     }
 
     /// Swap, backup and probe files that editors leave next to the files they save.

@@ -93,18 +93,14 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// Lower-case hexadecimal SHA-256 of `data`.
     public static func sha256(_ data: some DataProtocol) -> String {
-        SHA256.hash(data: data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
-
-    /// Pretty-printed JSON with sorted keys and a trailing newline, so equal manifests are equal bytes.
-    public func json() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Strings, numbers and arrays of them: encoding cannot fail.
-        return ((try? encoder.encode(self)) ?? Data("{}".utf8)) + Data("\n".utf8)
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: data) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Reads a manifest written by `json()`; throws `ManifestError` for other JSON or another version.

@@ -2,8 +2,9 @@ import SitegenMarkdown
 import SitegenSearch
 
 extension ContentParser {
-    /// Renders one article's Markdown, rewriting links and reporting broken ones at their positions.
-    func renderBody(_ source: ArticleSource, resolver: LinkResolver, embeds: EmbedResolver) -> (Article, [Diagnostic]) {
+    /// Renders one article's Markdown, rewriting links and reporting broken ones at their positions; its
+    /// search terms are counted through `terms`.
+    func renderBody(_ source: ArticleSource, resolver: LinkResolver, embeds: EmbedResolver, terms: inout TermCache) -> (Article, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sites: [LinkSite] = []
         var page = EmbedResolver.Page(resolver: embeds, source: source)
@@ -36,7 +37,7 @@ extension ContentParser {
             article.sections = rendered.sections
             article.searchTerms = DocumentTerms(SearchFields(
                 title: source.meta.title, description: source.meta.description ?? "", tags: source.meta.tags,
-                headings: rendered.headings.map(\.text), body: rendered.sections.map(\.text)))
+                headings: rendered.headings.map(\.text), body: rendered.sections.map(\.text)), cache: &terms)
         }
         return (article, diagnostics)
     }

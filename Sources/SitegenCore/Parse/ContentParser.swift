@@ -1,5 +1,6 @@
 import Foundation
 import SitegenMarkdown
+import SitegenSearch
 
 /// The parse stage: front matter for every article, then Markdown bodies, both in parallel.
 struct ContentParser: Sendable {
@@ -59,9 +60,9 @@ struct ContentParser: Sendable {
             brokenIDs: data.brokenIDs, basePath: config.basePath)
         let surroundings = ParseCache.Surroundings(resolver: resolver, embeds: embeds, config: config, languages: highlighting?.grammars ?? [])
         let reusable = cache.surroundings == surroundings ? cache.bodies : [:]
-        let bodies = await published.parallelMap(workers: config.workers) { [self] source -> (Article, [Diagnostic], reused: Bool) in
+        let bodies = await published.parallelMap(workers: config.workers, state: TermCache.init) { [self] terms, source -> (Article, [Diagnostic], reused: Bool) in
             if let cached = reusable[source.path], cached.data == tree.content[source.path] { return (cached.article, cached.diagnostics, true) }
-            let (article, diagnostics) = renderBody(source, resolver: resolver, embeds: embeds)
+            let (article, diagnostics) = renderBody(source, resolver: resolver, embeds: embeds, terms: &terms)
             return (article, diagnostics, false)
         }
         diagnostics += bodies.flatMap(\.1)

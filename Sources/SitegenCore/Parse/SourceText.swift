@@ -8,19 +8,25 @@ struct SourceText: Sendable {
 
     /// Decodes `data`, or reports where it is not UTF-8.
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
-            let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
-            return .failure(.error("invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))", file: path, line: line, column: column))
+        data.withUnsafeBytes { raw in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            guard var text = String(validating: bytes, as: UTF8.self) else { return .failure(invalid(Array(bytes), path: path)) }
+            if bytes.contains(0x0D) {
+                text = TextReplacement([("\r\n", "\n"), ("\r", "\n")]).apply(to: text)
+            }
+            return .success(SourceText(path: path, text: text))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.utf8.contains(0x0D) {
-            text = TextReplacement([("\r\n", "\n"), ("\r", "\n")]).apply(to: text)
-        }
-        return .success(SourceText(path: path, text: text))
+    }
+
+    /// Where `bytes`, which are not valid UTF-8, first go wrong.
+    private static func invalid(_ bytes: [UInt8], path: String) -> Diagnostic {
+        let bad = firstInvalidUTF8(bytes) ?? bytes.count
+        let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
+        let byte = bad < bytes.count ? String(bytes[bad], radix: 16, uppercase: true) : "end"
+        return .error("invalid UTF-8 (byte 0x\(byte))", file: path, line: line, column: column)
     }
 
     /// The text of 1-based line `number`, for showing under a diagnostic.

@@ -23,9 +23,10 @@ struct SearchFiles: Sendable {
         let site = models.site
         guard site.config.search else { return ([], nil) }
         let indexed = site.articles.indices.filter { site.articles[$0].searchTerms != nil }
-        let fragments = await indexed.parallelMap(workers: site.config.workers) { [models] index -> (bytes: [UInt8], hash: UInt64) in
+        // Made into the files' Data right away: ten thousand fragments are tens of megabytes, not to be held twice.
+        let fragments = await indexed.parallelMap(workers: site.config.workers) { [models] index -> (bytes: Data, hash: UInt64) in
             let bytes = Self.fragment(models, index).json()
-            return (bytes, FNV1a.hash(bytes))
+            return (Data(bytes), FNV1a.hash(bytes))
         }
         var state = State(
             index: await SearchIndex.build(indexed.map { site.articles[$0].searchTerms! }, tasks: site.config.workers == 1 ? 1 : 8),
@@ -45,7 +46,7 @@ struct SearchFiles: Sendable {
             state.index.replace(number, with: new, was: terms)
             let bytes = Self.fragment(models, index).json()
             state.fragmentHashes[number] = FNV1a.hash(bytes)
-            fragments.append(Self.fragmentFile(number, bytes))
+            fragments.append(Self.fragmentFile(number, Data(bytes)))
         }
         let index = Self.indexFiles(&state)
         return (index.filter { !$0.unchanged }.map(\.file) + fragments, index.count)
@@ -58,8 +59,8 @@ struct SearchFiles: Sendable {
         }
     }
 
-    private static func fragmentFile(_ number: Int, _ bytes: [UInt8]) -> OutputFile {
-        OutputFile(path: route + "docs/\(number).json", contents: .bytes(Data(bytes)))
+    private static func fragmentFile(_ number: Int, _ bytes: Data) -> OutputFile {
+        OutputFile(path: route + "docs/\(number).json", contents: .bytes(bytes))
     }
 
     private static func fragment(_ models: ViewModels, _ index: Int) -> SearchFragment {

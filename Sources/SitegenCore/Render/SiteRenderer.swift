@@ -32,7 +32,7 @@ struct SiteRenderer: Sendable {
         let paths = jobs.map { Routes.outputPath($0.route) }
         let claimed = zip(jobs, paths).map { job, path in table.claim(path, origin: origin(of: job, site: site)) }
         var newCache = RenderCache(templates: tree.templates)
-        let (others, feedCache, search) = await otherFiles(site, models: models, jobs: jobs, tree: tree, contentCopies: contentCopies, describe: describe, cache: cache)
+        var (others, feedCache, search) = await otherFiles(site, models: models, jobs: jobs, tree: tree, contentCopies: contentCopies, describe: describe, cache: cache)
         newCache.feeds = feedCache
         newCache.search = search
         var otherFiles: [OutputFile] = [], otherEntries: [String: Manifest.Entry] = [:]
@@ -40,6 +40,8 @@ struct SiteRenderer: Sendable {
             otherFiles.append(file)
             otherEntries[file.path] = entry
         }
+        // Only `otherFiles` holds them now, so they are freed once written, not kept while the pages render.
+        others = []
         var known: [String: String] = [:]
         for (path, feed) in feedCache.feeds where !feed.fresh { known[path] = cache.hashes[path] }
         let otherManifest = await describe.manifest(otherFiles, entries: otherEntries, knownHashes: known)

@@ -128,13 +128,24 @@ public struct OutputWriter: Sendable {
         let root = output.path
         let (files, directories) = FileSystemCalls.walk(root, skipping: ".sitegen")
         var removed = 0
-        for file in files where !paths.contains(file) {
-            try FileManager.default.removeItem(atPath: root + "/" + file)
-            removed += 1
+        // Every folder holding a kept file, at any depth: the walk saw everything, so the others are empty
+        // once the stale files are gone.
+        var occupied = Set<Substring>()
+        for file in files {
+            guard paths.contains(file) else {
+                try FileSystemCalls.remove(root + "/" + file)
+                removed += 1
+                continue
+            }
+            var folder = file[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !occupied.insert(folder).inserted { break }
+            }
         }
-        // Deepest first, so a folder emptied by removing its empty subfolders goes too.
-        for directory in directories.sorted(by: { $0.count > $1.count }) where (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + directory))?.isEmpty == true {
-            try FileManager.default.removeItem(atPath: root + "/" + directory)
+        // Deepest first, so a folder is empty by the time it is removed.
+        for directory in directories.sorted(by: { $0.count > $1.count }) where !occupied.contains(directory[...]) {
+            try FileSystemCalls.removeDirectory(root + "/" + directory)
         }
         return removed
     }

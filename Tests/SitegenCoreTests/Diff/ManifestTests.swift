@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import SitegenCore
 
@@ -103,6 +104,25 @@ struct ManifestTests {
         #expect(throws: ManifestError("not a sitegen manifest (no JSON object with a 'version')")) { try Manifest(json: Data("[1]".utf8)) }
         #expect(throws: ManifestError("manifest version 2 is not supported (this sitegen reads version 1)")) {
             try Manifest(json: Data("{\"version\": 2}".utf8))
+        }
+    }
+
+    @Test("property: the hand-written JSON is byte for byte what JSONEncoder writes")
+    func jsonMatchesEncoder() async {
+        let pieces = ["a", "Z", "/", "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{1}", "\u{1F}", "\u{7F}", "é", "\u{2028}", "🙂", " ", "<"]
+        let text = Gen.int(in: 0..<pieces.count).array(of: 0...8).map { $0.map { pieces[$0] }.joined() }
+        let kinds = Manifest.Kind.allCases
+        let entry = zip(text, text, Gen.int(in: 0..<kinds.count), Gen.int(in: 0...3), text.array(of: 0...2)).map { path, title, kind, optionals, sources in
+            Manifest.Entry(
+                path: path, sha256: optionals & 1 == 0 ? nil : title + "0", kind: kinds[kind], title: optionals & 2 == 0 ? nil : title,
+                url: "/" + path, sources: sources)
+        }
+        await propertyCheck(input: text, entry.array(of: 0...3)) { baseURL, entries in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let manifest = Manifest(baseURL: baseURL, entries: entries)
+            let expected = try encoder.encode(manifest) + Data("\n".utf8)
+            #expect(manifest.json() == expected)
         }
     }
 

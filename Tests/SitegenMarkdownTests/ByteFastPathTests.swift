@@ -1,0 +1,29 @@
+import PropertyBased
+import Testing
+@testable import SitegenMarkdown
+
+/// The byte-level fast paths agree with the Unicode-level code they stand in for.
+@Suite struct ByteFastPathTests {
+    @Test("property: ASCII heading ids made on bytes equal those made through Unicode's properties")
+    func asciiHeadingSlugs() async {
+        await propertyCheck(input: Gen.unicodeScalar(in: "\u{0}"..."\u{7F}").array(of: 0...24)) { scalars in
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            #expect(HeadingIDs.asciiSlug(text) == HeadingIDs.unicodeSlug(text))
+        }
+        #expect(HeadingIDs.asciiSlug("Ünïcode") == nil)
+    }
+
+    @Test("property: words counted on bytes are the runs between whitespace scalars, in pieces as a whole")
+    func wordCountOnBytes() async {
+        let pieces = ["a", "bc", " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "é", "\u{A0}", "\u{2003}", "\u{3000}", "😀", "\u{85}", "x\u{2028}y"]
+        let text = Gen.int(in: 0..<pieces.count).array(of: 0...16).map { $0.map { pieces[$0] }.joined() }
+        await propertyCheck(input: text, text) { first, second in
+            var counter = WordCounter()
+            counter.add(first)
+            counter.add(second)
+            let words = (first + second).unicodeScalars.split { $0.properties.isWhitespace }
+            #expect(counter.count == words.count)
+        }
+    }
+}
