@@ -8,6 +8,8 @@ struct CompiledGrammar: Sendable {
         let action: Action
         /// The pattern's place among the grammar's distinct patterns, for its matcher.
         let slot: Int
+        /// The pattern as a word list, when it is one and the rule gives no group a class.
+        let words: WordList?
     }
 
     enum Action: Sendable, Equatable {
@@ -69,7 +71,8 @@ struct CompiledGrammar: Sendable {
                     compiled[source] = (pattern, PatternStart.set(of: source, caseInsensitive: grammar.caseInsensitive), compiled.count)
                 }
                 let (pattern, start, slot) = compiled[source]!
-                rules.append(Rule(rule: rule, pattern: pattern, action: action, slot: slot))
+                let words = rule.groups.isEmpty ? WordList(pattern: rule.pattern, caseInsensitive: grammar.caseInsensitive) : nil
+                rules.append(Rule(rule: rule, pattern: pattern, action: action, slot: slot, words: words))
                 starts.append(start)
             }
             states.append(Self.state(rules, starts: starts, defaultKind: grammar.defaults[stateName]))

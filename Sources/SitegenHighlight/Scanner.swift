@@ -83,11 +83,11 @@ struct Scanner {
     }
 
     /// The match in pieces: its capture groups with their classes, the rest with the rule's.
-    private func emitMatch(_ matcher: ICUMatcher, range: Range<Int>, rule: Grammar.Rule, default: String?, emit: (Int, Int, String?) -> Void) {
+    private func emitMatch(_ matcher: ICUMatcher?, range: Range<Int>, rule: Grammar.Rule, default: String?, emit: (Int, Int, String?) -> Void) {
         let kind = rule.token ?? `default`
         var cursor = range.lowerBound
         for (offset, groupKind) in rule.groups.enumerated() {
-            guard let group = matcher.range(1 + offset), group.lowerBound >= cursor, !group.isEmpty else { continue }
+            guard let group = matcher?.range(1 + offset), group.lowerBound >= cursor, !group.isEmpty else { continue }
             emit(cursor, group.lowerBound, kind)
             emit(group.lowerBound, group.upperBound, groupKind ?? kind)
             cursor = group.upperBound
