@@ -8,8 +8,32 @@ struct CompiledGrammar: Sendable {
         let action: Action
         /// The pattern's place among the grammar's distinct patterns, for its matcher.
         let slot: Int
-        /// The pattern as a word list, when it is one and the rule gives no group a class.
-        let words: WordList?
+        /// The pattern matched without the regex engine, when it has a form that allows it and the rule
+        /// gives no group a class.
+        let native: NativeRule?
+    }
+
+    /// Patterns with a matcher of their own.
+    enum NativeRule: Sendable {
+        case words(WordList)
+        case classRun(ClassRun)
+
+        init?(pattern: String, caseInsensitive: Bool) {
+            if let words = WordList(pattern: pattern, caseInsensitive: caseInsensitive) {
+                self = .words(words)
+            } else if let run = ClassRun(pattern: pattern, caseInsensitive: caseInsensitive) {
+                self = .classRun(run)
+            } else {
+                return nil
+            }
+        }
+
+        func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> WordList.Answer {
+            switch self {
+            case .words(let words): return words.match(in: units, count: count, at: offset)
+            case .classRun(let run): return run.match(in: units, count: count, at: offset)
+            }
+        }
     }
 
     enum Action: Sendable, Equatable {
@@ -71,8 +95,8 @@ struct CompiledGrammar: Sendable {
                     compiled[source] = (pattern, PatternStart.set(of: source, caseInsensitive: grammar.caseInsensitive), compiled.count)
                 }
                 let (pattern, start, slot) = compiled[source]!
-                let words = rule.groups.isEmpty ? WordList(pattern: rule.pattern, caseInsensitive: grammar.caseInsensitive) : nil
-                rules.append(Rule(rule: rule, pattern: pattern, action: action, slot: slot, words: words))
+                let native = rule.groups.isEmpty ? NativeRule(pattern: rule.pattern, caseInsensitive: grammar.caseInsensitive) : nil
+                rules.append(Rule(rule: rule, pattern: pattern, action: action, slot: slot, native: native))
                 starts.append(start)
             }
             states.append(Self.state(rules, starts: starts, defaultKind: grammar.defaults[stateName]))

@@ -66,13 +66,13 @@ final class LineMatcher {
 
     /// The first match in `state` at or after `offset`, as the joined alternation of the state's rules would
     /// find it: the leftmost position where any rule matches, and there the first rule in order.
-    /// The matcher is nil when a word list decided the match without one.
+    /// The matcher is nil when a native rule decided the match without one.
     func firstMatch(in state: CompiledGrammar.State, from offset: Int) -> (rule: Int, matcher: ICUMatcher?, range: Range<Int>)? {
         var position = offset
         while position <= length {
             for index in state.candidates(before: position < length ? units[position] : nil) {
-                if let words = state.rules[index].words {
-                    switch words.match(in: units, count: length, at: position) {
+                if let native = state.rules[index].native {
+                    switch native.match(in: units, count: length, at: position) {
                     case .match(let end): return (index, nil, position..<end)
                     case .noMatch: continue
                     case .undecided: break

@@ -1,0 +1,74 @@
+/// A rule of the form `[A-Za-z_][A-Za-z0-9_]*` (one character from a set, then any number from another,
+/// both sets plain ASCII: ranges and literal characters), matched without the regex engine. It is how most
+/// grammars catch identifiers, so it runs at nearly every word that is not a keyword.
+struct ClassRun: Sendable {
+    private let first: [Bool]
+    private let rest: [Bool]
+
+    /// The sets of such a pattern; nil for any other pattern, and for grammars that ignore case (whose
+    /// sets would also hold characters beyond ASCII, such as the Kelvin sign for `k`).
+    init?(pattern: String, caseInsensitive: Bool) {
+        guard !caseInsensitive, pattern.hasSuffix("]*") else { return nil }
+        var reader = BracketReader(text: Array(pattern.utf8.dropLast()))
+        guard let first = reader.set(), let rest = reader.set(), reader.atEnd else { return nil }
+        self.first = first
+        self.rest = rest
+    }
+
+    /// The match at `offset` of the `count` units at `units`: a character of the first set there, then
+    /// as many of the second as follow. A unit beyond ASCII is in neither set.
+    func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> WordList.Answer {
+        guard offset < count, units[offset] < 128, first[Int(units[offset])] else { return .noMatch }
+        var end = offset + 1
+        while end < count, units[end] < 128, rest[Int(units[end])] { end += 1 }
+        return .match(end: end)
+    }
+}
+
+/// Reads `[…]` sets of ASCII characters and ranges (`a-z`, `\-`, `\$`, a `-` first or last); nil for
+/// anything else: negation, classes such as `\w`, nested sets, characters beyond ASCII.
+private struct BracketReader {
+    let text: [UInt8]
+    var position = 0
+
+    var atEnd: Bool { position == text.count }
+
+    mutating func set() -> [Bool]? {
+        guard position < text.count, text[position] == UInt8(ascii: "[") else { return nil }
+        position += 1
+        var members = [Bool](repeating: false, count: 128)
+        // `[^…]` is a negation and `[:alpha:]` a POSIX class, not sets of those characters.
+        guard position < text.count, text[position] != UInt8(ascii: "^"), text[position] != UInt8(ascii: ":") else { return nil }
+        while position < text.count, text[position] != UInt8(ascii: "]") {
+            guard let low = character() else { return nil }
+            var high = low
+            if position + 1 < text.count, text[position] == UInt8(ascii: "-"), text[position + 1] != UInt8(ascii: "]") {
+                position += 1
+                guard let end = character(), end >= low else { return nil }
+                high = end
+            }
+            for member in low...high { members[Int(member)] = true }
+        }
+        guard position < text.count else { return nil }
+        position += 1
+        return members
+    }
+
+    /// One literal character of a set: a printable ASCII byte other than `[`, `]`, `\`, or `\` and a
+    /// punctuation character.
+    private mutating func character() -> UInt8? {
+        guard position < text.count else { return nil }
+        var byte = text[position]
+        if byte == UInt8(ascii: "\\") {
+            guard position + 1 < text.count else { return nil }
+            position += 1
+            byte = text[position]
+            // `\w`, `\d`, `\n` and the like are classes or controls; only escaped punctuation is literal.
+            guard byte < 128, !(byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")), !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { return nil }
+        } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte < 0x20 || byte >= 0x7F {
+            return nil
+        }
+        position += 1
+        return byte
+    }
+}
