@@ -23,18 +23,11 @@ struct ClassRunTests {
         let text = Gen.int(in: 0..<pieces.count).array(of: 0...10).map { $0.map { pieces[$0] }.joined() }
         await propertyCheck(count: 500, input: text, Gen.int(in: 0..<Self.patterns.count)) { line, which in
             let run = ClassRun(pattern: Self.patterns[which], caseInsensitive: false)!
-            let matcher = ICUPattern(Self.patterns[which], caseInsensitive: false)!.matcher()
-            let units = Array(line.utf16)
-            units.withUnsafeBufferPointer { buffer in
-                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-                matcher.setText(base, count: units.count)
-                for offset in 0...units.count {
-                    let icu = matcher.matches(at: offset) ? matcher.range(0) : nil
-                    switch run.match(in: base, count: units.count, at: offset) {
-                    case .match(let end): #expect(icu == offset..<end, "\(line) at \(offset)")
-                    case .noMatch: #expect(icu == nil, "\(line) at \(offset)")
-                    case .undecided: Issue.record("a class run always decides")
-                    }
+            ICUOracle.compare(Self.patterns[which], caseInsensitive: false, line: line, native: run.match) { offset, icu, answer in
+                switch answer {
+                case .match(let end): #expect(icu == offset..<end, "\(line) at \(offset)")
+                case .noMatch: #expect(icu == nil, "\(line) at \(offset)")
+                case .undecided: Issue.record("a class run always decides")
                 }
             }
         }

@@ -48,18 +48,11 @@ struct WordListTests {
         await propertyCheck(count: 1000, input: text, Gen.int(in: 0..<Self.patterns.count), Gen.bool) { line, which, caseInsensitive in
             let pattern = Self.patterns[which]
             let words = WordList(pattern: pattern, caseInsensitive: caseInsensitive)!
-            let matcher = ICUPattern(pattern, caseInsensitive: caseInsensitive)!.matcher()
-            let units = Array(line.utf16)
-            units.withUnsafeBufferPointer { buffer in
-                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-                matcher.setText(base, count: units.count)
-                for offset in 0...units.count {
-                    let icu = matcher.matches(at: offset) ? matcher.range(0) : nil
-                    switch words.match(in: base, count: units.count, at: offset) {
-                    case .match(let end): #expect(icu == offset..<end, "\(line) at \(offset)")
-                    case .noMatch: #expect(icu == nil || icu!.isEmpty, "\(line) at \(offset)")
-                    case .undecided: break
-                    }
+            ICUOracle.compare(pattern, caseInsensitive: caseInsensitive, line: line, native: words.match) { offset, icu, answer in
+                switch answer {
+                case .match(let end): #expect(icu == offset..<end, "\(line) at \(offset)")
+                case .noMatch: #expect(icu == nil || icu!.isEmpty, "\(line) at \(offset)")
+                case .undecided: break
                 }
             }
         }

@@ -63,23 +63,8 @@ enum FileSystemCalls {
     /// top-level entry named `skip`.
     static func walk(_ root: String, skipping skip: String) -> (files: [String], directories: [String]) {
         var files: [String] = [], directories: [String] = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." || (relative.isEmpty && name == skip) { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                let isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-                    || (entry.pointee.d_type == UInt8(DT_UNKNOWN) && Self.entry(at: root + "/" + path) == .directory)
-                if isDirectory {
-                    directories.append(path)
-                    pending.append(path)
-                } else {
-                    files.append(path)
-                }
-            }
+        forEachEntry(under: root, skip: { relative, name in relative.isEmpty && name == skip }) { path, kind in
+            if kind == .directory { directories.append(path) } else { files.append(path) }
         }
         return (files, directories)
     }
@@ -114,13 +99,27 @@ enum FileSystemCalls {
     /// it holds.
     static func regularFiles(under root: String, skip: (String) -> Bool) -> [String] {
         var files: [String] = []
+        forEachEntry(under: root, skip: { _, name in skip(name) }) { path, kind in
+            if kind == .regular { files.append(path) }
+        }
+        return files
+    }
+
+    private enum Kind {
+        case directory, regular, other
+    }
+
+    /// Calls `body` with the relative path and kind of everything under `root` (a symbolic link is
+    /// `other`, never followed), depth first; `skip` (the folder's relative path and the entry's name)
+    /// leaves an entry out with all it holds.
+    private static func forEachEntry(under root: String, skip: (String, String) -> Bool, _ body: (String, Kind) -> Void) {
         var pending = [""]
         while let relative = pending.popLast() {
             guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." || skip(name) { continue }
+                if name == "." || name == ".." || skip(relative, name) { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var type = entry.pointee.d_type
                 if type == UInt8(DT_UNKNOWN) {
@@ -128,10 +127,11 @@ enum FileSystemCalls {
                     guard lstat(root + "/" + path, &status) == 0 else { continue }
                     type = (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK)
                 }
-                if type == UInt8(DT_DIR) { pending.append(path) } else if type == UInt8(DT_REG) { files.append(path) }
+                let kind: Kind = type == UInt8(DT_DIR) ? .directory : type == UInt8(DT_REG) ? .regular : .other
+                if kind == .directory { pending.append(path) }
+                body(path, kind)
             }
         }
-        return files
     }
 
     private static func error(_ what: String, _ path: String) -> Error {
