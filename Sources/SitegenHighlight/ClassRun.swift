@@ -1,18 +1,28 @@
-/// A rule of the form `[A-Za-z_][A-Za-z0-9_]*` (one character from a set, then any number from another,
-/// both sets plain ASCII: ranges and literal characters), matched without the regex engine. It is how most
-/// grammars catch identifiers, so it runs at nearly every word that is not a keyword.
+/// A rule of the form `[A-Za-z_][A-Za-z0-9_]*` (one character from a set, then any number from another),
+/// `[-+*/=]+` or `[(){},;]` (one character), all sets plain ASCII (ranges and literal characters), matched
+/// without the regex engine. Grammars catch identifiers, operators and punctuation this way, so these
+/// rules run at nearly every token.
 struct ClassRun: Sendable {
     private let first: [Bool]
+    /// What may follow the first character (nothing for a single character).
     private let rest: [Bool]
 
     /// The sets of such a pattern; nil for any other pattern, and for grammars that ignore case (whose
     /// sets would also hold characters beyond ASCII, such as the Kelvin sign for `k`).
     init?(pattern: String, caseInsensitive: Bool) {
-        guard !caseInsensitive, pattern.hasSuffix("]*") else { return nil }
-        var reader = BracketReader(text: Array(pattern.utf8.dropLast()))
-        guard let first = reader.set(), let rest = reader.set(), reader.atEnd else { return nil }
+        guard !caseInsensitive else { return nil }
+        var reader = BracketReader(text: Array(pattern.utf8))
+        guard let first = reader.set() else { return nil }
+        if reader.atEnd {
+            rest = [Bool](repeating: false, count: 128)
+        } else if reader.rest == [UInt8(ascii: "+")] {
+            rest = first
+        } else if let rest = reader.set(), reader.take(UInt8(ascii: "*")), reader.atEnd {
+            self.rest = rest
+        } else {
+            return nil
+        }
         self.first = first
-        self.rest = rest
     }
 
     /// The match at `offset` of the `count` units at `units`: a character of the first set there, then
@@ -32,6 +42,16 @@ private struct BracketReader {
     var position = 0
 
     var atEnd: Bool { position == text.count }
+
+    /// What is still to read.
+    var rest: ArraySlice<UInt8> { text[position...] }
+
+    /// Steps over `byte` when it comes next.
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard position < text.count, text[position] == byte else { return false }
+        position += 1
+        return true
+    }
 
     mutating func set() -> [Bool]? {
         guard position < text.count, text[position] == UInt8(ascii: "[") else { return nil }
