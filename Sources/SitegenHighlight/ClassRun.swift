@@ -7,30 +7,47 @@ struct ClassRun: Sendable {
     /// What may follow the first character (nothing for a single character).
     private let rest: [Bool]
 
-    /// The sets of such a pattern; nil for any other pattern, and for grammars that ignore case (whose
-    /// sets would also hold characters beyond ASCII, such as the Kelvin sign for `k`).
+    /// In a grammar that ignores case, a set also holds characters beyond ASCII (the Kelvin sign for `k`):
+    /// where one comes, ICU decides.
+    private let caseInsensitive: Bool
+
+    /// The sets of such a pattern (closed under ASCII case when `caseInsensitive`); nil for any other pattern.
     init?(pattern: String, caseInsensitive: Bool) {
-        guard !caseInsensitive else { return nil }
         var reader = BracketReader(text: Array(pattern.utf8))
         guard let first = reader.set() else { return nil }
+        let rest: [Bool]
         if reader.atEnd {
             rest = [Bool](repeating: false, count: 128)
         } else if reader.rest == [UInt8(ascii: "+")] {
             rest = first
-        } else if let rest = reader.set(), reader.take(UInt8(ascii: "*")), reader.atEnd {
-            self.rest = rest
+        } else if let set = reader.set(), reader.take(UInt8(ascii: "*")), reader.atEnd {
+            rest = set
         } else {
             return nil
         }
-        self.first = first
+        self.first = caseInsensitive ? Self.caseClosed(first) : first
+        self.rest = caseInsensitive ? Self.caseClosed(rest) : rest
+        self.caseInsensitive = caseInsensitive
+    }
+
+    private static func caseClosed(_ set: [Bool]) -> [Bool] {
+        var closed = set
+        for letter in UInt8(ascii: "a")...UInt8(ascii: "z") where set[Int(letter)] || set[Int(letter - 0x20)] {
+            closed[Int(letter)] = true
+            closed[Int(letter - 0x20)] = true
+        }
+        return closed
     }
 
     /// The match at `offset` of the `count` units at `units`: a character of the first set there, then
-    /// as many of the second as follow. A unit beyond ASCII is in neither set.
+    /// as many of the second as follow. A unit beyond ASCII is in neither set (unless case is ignored).
     func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> WordList.Answer {
-        guard offset < count, units[offset] < 128, first[Int(units[offset])] else { return .noMatch }
+        guard offset < count else { return .noMatch }
+        guard units[offset] < 128 else { return caseInsensitive ? .undecided : .noMatch }
+        guard first[Int(units[offset])] else { return .noMatch }
         var end = offset + 1
         while end < count, units[end] < 128, rest[Int(units[end])] { end += 1 }
+        if caseInsensitive, end < count, units[end] >= 128 { return .undecided }
         return .match(end: end)
     }
 }

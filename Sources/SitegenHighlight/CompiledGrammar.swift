@@ -11,18 +11,27 @@ struct CompiledGrammar: Sendable {
         /// The pattern matched without the regex engine, when it has a form that allows it and the rule
         /// gives no group a class.
         let native: NativeRule?
+        /// The pattern starts with `^` and has no top-level alternative: it can only match at the line's
+        /// start or after a line terminator inside it.
+        let lineAnchored: Bool
     }
 
     /// Patterns with a matcher of their own.
     enum NativeRule: Sendable {
         case words(WordList)
         case classRun(ClassRun)
+        case literal(LiteralRule)
+        case lineEnd(LineEndRule)
 
         init?(pattern: String, caseInsensitive: Bool) {
             if let words = WordList(pattern: pattern, caseInsensitive: caseInsensitive) {
                 self = .words(words)
             } else if let run = ClassRun(pattern: pattern, caseInsensitive: caseInsensitive) {
                 self = .classRun(run)
+            } else if let literal = LiteralRule(pattern: pattern, caseInsensitive: caseInsensitive) {
+                self = .literal(literal)
+            } else if let lineEnd = LineEndRule(pattern: pattern) {
+                self = .lineEnd(lineEnd)
             } else {
                 return nil
             }
@@ -32,6 +41,8 @@ struct CompiledGrammar: Sendable {
             switch self {
             case .words(let words): return words.match(in: units, count: count, at: offset)
             case .classRun(let run): return run.match(in: units, count: count, at: offset)
+            case .literal(let literal): return literal.match(in: units, count: count, at: offset)
+            case .lineEnd(let lineEnd): return lineEnd.match(in: units, count: count, at: offset)
             }
         }
     }
@@ -96,7 +107,8 @@ struct CompiledGrammar: Sendable {
                 }
                 let (pattern, start, slot) = compiled[source]!
                 let native = rule.groups.isEmpty ? NativeRule(pattern: rule.pattern, caseInsensitive: grammar.caseInsensitive) : nil
-                rules.append(Rule(rule: rule, pattern: pattern, action: action, slot: slot, native: native))
+                rules.append(Rule(
+                    rule: rule, pattern: pattern, action: action, slot: slot, native: native, lineAnchored: Self.isLineAnchored(rule.pattern)))
                 starts.append(start)
             }
             states.append(Self.state(rules, starts: starts, defaultKind: grammar.defaults[stateName]))
@@ -115,6 +127,28 @@ struct CompiledGrammar: Sendable {
             if start.end { atEnd.append(index) }
         }
         return State(rules: rules, defaultKind: defaultKind, ascii: ascii, beyondASCII: beyondASCII, atEnd: atEnd)
+    }
+
+    /// Whether `pattern` starts with `^` that applies to all of it: no `|` outside parentheses and sets.
+    static func isLineAnchored(_ pattern: String) -> Bool {
+        guard pattern.hasPrefix("^") else { return false }
+        var escaped = false, setDepth = 0, groupDepth = 0
+        for byte in pattern.utf8 {
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "[") {
+                setDepth += 1
+            } else if byte == UInt8(ascii: "]"), setDepth > 0 {
+                setDepth -= 1
+            } else if setDepth == 0 {
+                if byte == UInt8(ascii: "(") { groupDepth += 1 }
+                if byte == UInt8(ascii: ")") { groupDepth -= 1 }
+                if byte == UInt8(ascii: "|"), groupDepth == 0 { return false }
+            }
+        }
+        return true
     }
 
     /// Whether `pattern` may refer back to a group (`\1`, `\k<name>`), which then must stay capturing.

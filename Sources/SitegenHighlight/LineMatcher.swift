@@ -78,6 +78,8 @@ final class LineMatcher {
                     case .undecided: break
                     }
                 }
+                // `^` cannot match mid-line unless a line terminator (`\r`, U+2028…) comes just before.
+                if state.rules[index].lineAnchored, position > 0, !Self.mayEndLine(units[position - 1]) { continue }
                 let matcher = self.matcher(slot: state.rules[index].slot, pattern: state.rules[index].pattern)
                 if matcher.matches(at: position), let range = matcher.range(0) { return (index, matcher, range) }
             }
@@ -85,6 +87,11 @@ final class LineMatcher {
             position += unitLength(at: position)
         }
         return nil
+    }
+
+    /// Whether ICU may count `unit` as a line terminator in multiline mode.
+    static func mayEndLine(_ unit: UInt16) -> Bool {
+        (0x0A...0x0D).contains(unit) || unit == 0x85 || unit == 0x2028 || unit == 0x2029
     }
 
     /// The matcher of pattern slot `slot`, holding the current line.

@@ -1,0 +1,70 @@
+/// A rule that is literal text (`"""`, `*/`, `\]\]`), optionally followed by `[^\n]*` (`//[^\n]*`, a
+/// comment to the end of the line), matched without the regex engine: the units at the position are
+/// compared with the text.
+struct LiteralRule: Sendable {
+    private let text: [UInt16]
+    /// `[^\n]*` follows: the match goes on up to the line's newline.
+    private let toLineEnd: Bool
+
+    /// The text of such a pattern; nil for any other pattern, and for grammars that ignore case.
+    init?(pattern: String, caseInsensitive: Bool) {
+        guard !caseInsensitive else { return nil }
+        var bytes = Array(pattern.utf8)
+        let tail = Array(#"[^\n]*"#.utf8)
+        toLineEnd = bytes.count > tail.count && bytes.suffix(tail.count).elementsEqual(tail)
+        if toLineEnd { bytes.removeLast(tail.count) }
+        var text: [UInt16] = []
+        var index = 0
+        while index < bytes.count {
+            var byte = bytes[index]
+            if byte == UInt8(ascii: "\\") {
+                // Only escaped punctuation is literal: `\n`, `\d`, `\1` and the like are not.
+                guard index + 1 < bytes.count else { return nil }
+                index += 1
+                byte = bytes[index]
+                guard byte > 0x20, byte < 0x7F, !Self.isAlphanumeric(byte) else { return nil }
+            } else if byte < 0x20 || byte >= 0x7F || Self.metacharacters.contains(byte) {
+                return nil
+            }
+            text.append(UInt16(byte))
+            index += 1
+        }
+        guard !text.isEmpty else { return nil }
+        self.text = text
+    }
+
+    private static let metacharacters = Set("^$.|?*+()[]{}\\".utf8)
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+    }
+
+    /// The match at `offset` of the `count` units at `units`.
+    func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> WordList.Answer {
+        guard offset + text.count <= count else { return .noMatch }
+        for (index, unit) in text.enumerated() where units[offset + index] != unit { return .noMatch }
+        var end = offset + text.count
+        if toLineEnd {
+            while end < count, units[end] != 0x0A { end += 1 }
+        }
+        return .match(end: end)
+    }
+}
+
+/// The rule `$` (an empty match where the line ends, to leave a state there), answered without the regex
+/// engine at the plain cases: the end of the text, and a newline not after a carriage return. At other line
+/// terminators ICU decides.
+struct LineEndRule: Sendable {
+    init?(pattern: String) {
+        guard pattern == "$" else { return nil }
+    }
+
+    func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> WordList.Answer {
+        guard offset < count else { return .match(end: offset) }
+        switch units[offset] {
+        case 0x0A: return offset > 0 && units[offset - 1] == 0x0D ? .undecided : .match(end: offset)
+        case 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return .undecided
+        default: return .noMatch
+        }
+    }
+}
