@@ -132,23 +132,13 @@ struct CompiledGrammar: Sendable {
     /// Whether `pattern` starts with `^` that applies to all of it: no `|` outside parentheses and sets.
     static func isLineAnchored(_ pattern: String) -> Bool {
         guard pattern.hasPrefix("^") else { return false }
-        var escaped = false, setDepth = 0, groupDepth = 0
-        for byte in pattern.utf8 {
-            if escaped {
-                escaped = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaped = true
-            } else if byte == UInt8(ascii: "[") {
-                setDepth += 1
-            } else if byte == UInt8(ascii: "]"), setDepth > 0 {
-                setDepth -= 1
-            } else if setDepth == 0 {
-                if byte == UInt8(ascii: "(") { groupDepth += 1 }
-                if byte == UInt8(ascii: ")") { groupDepth -= 1 }
-                if byte == UInt8(ascii: "|"), groupDepth == 0 { return false }
-            }
+        var groupDepth = 0, alternative = false
+        forEachOperator(in: pattern) { _, byte in
+            if byte == UInt8(ascii: "(") { groupDepth += 1 }
+            if byte == UInt8(ascii: ")") { groupDepth -= 1 }
+            if byte == UInt8(ascii: "|"), groupDepth == 0 { alternative = true }
         }
-        return true
+        return !alternative
     }
 
     /// Whether `pattern` may refer back to a group (`\1`, `\k<name>`), which then must stay capturing.
@@ -164,15 +154,24 @@ struct CompiledGrammar: Sendable {
     /// `pattern` with every capturing group made non-capturing: `(a|b)` → `(?:a|b)`. Escapes and
     /// bracketed sets (which may nest in ICU) are left alone.
     static func withoutCaptures(_ pattern: String) -> String {
-        guard pattern.utf8.contains(UInt8(ascii: "(")) else { return pattern }
+        let bytes = Array(pattern.utf8)
         var result: [UInt8] = []
-        result.reserveCapacity(pattern.utf8.count + 8)
+        result.reserveCapacity(bytes.count + 8)
+        var copied = 0
+        forEachOperator(in: pattern) { index, byte in
+            guard byte == UInt8(ascii: "("), index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "?") else { return }
+            result += bytes[copied...index] + [UInt8(ascii: "?"), UInt8(ascii: ":")]
+            copied = index + 1
+        }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Calls `body` with the offset and value of every byte of `pattern` that is regex syntax: not escaped,
+    /// not the escaping `\`, and outside bracketed sets (which may nest in ICU).
+    private static func forEachOperator(in pattern: String, _ body: (Int, UInt8) -> Void) {
         var escaped = false, setDepth = 0
-        var bytes = pattern.utf8.makeIterator()
-        var pending = bytes.next()
-        while let byte = pending {
-            pending = bytes.next()
-            result.append(byte)
+        for (index, byte) in pattern.utf8.enumerated() {
             if escaped {
                 escaped = false
             } else if byte == UInt8(ascii: "\\") {
@@ -181,11 +180,10 @@ struct CompiledGrammar: Sendable {
                 setDepth += 1
             } else if byte == UInt8(ascii: "]"), setDepth > 0 {
                 setDepth -= 1
-            } else if byte == UInt8(ascii: "("), setDepth == 0, pending != UInt8(ascii: "?") {
-                result += [UInt8(ascii: "?"), UInt8(ascii: ":")]
+            } else if setDepth == 0 {
+                body(index, byte)
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 }
 
