@@ -41,7 +41,7 @@ struct ClassRun: Sendable {
 
     /// The match at `offset` of the `count` units at `units`: a character of the first set there, then
     /// as many of the second as follow. A unit beyond ASCII is in neither set (unless case is ignored).
-    func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> WordList.Answer {
+    func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> RuleAnswer {
         guard offset < count else { return .noMatch }
         guard units[offset] < 128 else { return caseInsensitive ? .undecided : .noMatch }
         guard first[Int(units[offset])] else { return .noMatch }

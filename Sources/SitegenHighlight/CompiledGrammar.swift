@@ -37,7 +37,7 @@ struct CompiledGrammar: Sendable {
             }
         }
 
-        func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> WordList.Answer {
+        func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> RuleAnswer {
             switch self {
             case .words(let words): return words.match(in: units, count: count, at: offset)
             case .classRun(let run): return run.match(in: units, count: count, at: offset)

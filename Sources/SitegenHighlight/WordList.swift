@@ -9,15 +9,6 @@ struct WordList: Sendable {
     /// `(?<!\.)`: no match right after a dot.
     private let notAfterDot: Bool
 
-    /// What the list says at a position.
-    enum Answer: Equatable {
-        /// A match ending at this offset.
-        case match(end: Int)
-        case noMatch
-        /// The regex engine must decide.
-        case undecided
-    }
-
     /// The list of a pattern of that form (an alternation of words, groups of alternatives and optional
     /// groups allowed, as `words:` rules are written); nil for any other pattern.
     init?(pattern: String, caseInsensitive: Bool) {
@@ -39,7 +30,7 @@ struct WordList: Sendable {
     }
 
     /// Whether a word of the list starts at `offset` of the `count` units at `units`.
-    func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> Answer {
+    func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> RuleAnswer {
         if offset > 0 {
             let previous = units[offset - 1]
             guard previous < 128 else { return .undecided }

@@ -6,7 +6,7 @@ enum ICUOracle {
     /// none) and the answer of `native` (given the line's UTF-16 units, their count and the offset).
     static func compare(
         _ pattern: String, caseInsensitive: Bool, line: String,
-        native: (UnsafePointer<UInt16>, Int, Int) -> WordList.Answer, check: (Int, Range<Int>?, WordList.Answer) -> Void
+        native: (UnsafePointer<UInt16>, Int, Int) -> RuleAnswer, check: (Int, Range<Int>?, RuleAnswer) -> Void
     ) {
         let matcher = ICUPattern(pattern, caseInsensitive: caseInsensitive)!.matcher()
         let units = Array(line.utf16)

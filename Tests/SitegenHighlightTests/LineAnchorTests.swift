@@ -36,7 +36,7 @@ struct LineAnchorTests {
         let patterns = ["^([ \\t]*)(#)", "^(?:a|x)", "^[ \\t]*x"]
         let text = Gen.int(in: 0..<Self.pieces.count).array(of: 0...10).map { $0.map { Self.pieces[$0] }.joined() }
         await propertyCheck(count: 500, input: text, Gen.int(in: 0..<patterns.count)) { line, which in
-            let skipped: (UnsafePointer<UInt16>, Int, Int) -> WordList.Answer = { units, _, offset in
+            let skipped: (UnsafePointer<UInt16>, Int, Int) -> RuleAnswer = { units, _, offset in
                 offset > 0 && !LineMatcher.mayEndLine(units[offset - 1]) ? .noMatch : .undecided
             }
             ICUOracle.compare(patterns[which], caseInsensitive: false, line: line, native: skipped) { offset, icu, answer in

@@ -21,7 +21,7 @@ struct WordListTests {
 
     @Test("answers at word starts, inside words, after a dot and beside other scripts")
     func examples() {
-        func answer(_ line: String, _ offset: Int, pattern: Int = 1, caseInsensitive: Bool = false) -> WordList.Answer {
+        func answer(_ line: String, _ offset: Int, pattern: Int = 1, caseInsensitive: Bool = false) -> RuleAnswer {
             let units = Array(line.utf16)
             return units.withUnsafeBufferPointer { WordList(pattern: Self.patterns[pattern], caseInsensitive: caseInsensitive)!.match(in: $0.baseAddress!, count: units.count, at: offset) }
         }
