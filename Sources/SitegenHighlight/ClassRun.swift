@@ -101,7 +101,7 @@ private struct BracketReader {
             position += 1
             byte = text[position]
             // `\w`, `\d`, `\n` and the like are classes or controls; only escaped punctuation is literal.
-            guard byte < 128, !(byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")), !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { return nil }
+            guard byte < 128, !ASCII.isLetterOrDigit(byte) else { return nil }
         } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte < 0x20 || byte >= 0x7F {
             return nil
         }

@@ -22,7 +22,7 @@ struct LiteralRule: Sendable {
                 guard index + 1 < bytes.count else { return nil }
                 index += 1
                 byte = bytes[index]
-                guard byte > 0x20, byte < 0x7F, !Self.isAlphanumeric(byte) else { return nil }
+                guard byte > 0x20, byte < 0x7F, !ASCII.isLetterOrDigit(byte) else { return nil }
             } else if byte < 0x20 || byte >= 0x7F || Self.metacharacters.contains(byte) {
                 return nil
             }
@@ -34,10 +34,6 @@ struct LiteralRule: Sendable {
     }
 
     private static let metacharacters = Set("^$.|?*+()[]{}\\".utf8)
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
-    }
 
     /// The match at `offset` of the `count` units at `units`.
     func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> RuleAnswer {

@@ -21,7 +21,7 @@ struct WordList: Sendable {
         let longest = words.map(\.utf8.count).max()!
         var buckets = Array(repeating: Array(repeating: [[UInt16]](), count: 128), count: longest + 1)
         for word in Set(words) {
-            let units = word.utf8.map { UInt16(caseInsensitive ? Self.lower($0) : $0) }
+            let units = word.utf8.map { UInt16(caseInsensitive ? ASCII.lowercased($0) : $0) }
             buckets[units.count][Int(units[0])].append(units)
         }
         self.buckets = buckets
@@ -34,30 +34,21 @@ struct WordList: Sendable {
         if offset > 0 {
             let previous = units[offset - 1]
             guard previous < 128 else { return .undecided }
-            if Self.isWordUnit(previous) || (notAfterDot && previous == UInt16(UInt8(ascii: "."))) { return .noMatch }
+            if ASCII.isWord(previous) || (notAfterDot && previous == UInt16(UInt8(ascii: "."))) { return .noMatch }
         }
         var end = offset
-        while end < count, units[end] < 128, Self.isWordUnit(units[end]) { end += 1 }
+        while end < count, units[end] < 128, ASCII.isWord(units[end]) { end += 1 }
         if end < count, units[end] >= 128 { return .undecided }
         let length = end - offset
         guard length > 0, length < buckets.count else { return .noMatch }
-        let first = caseInsensitive ? Self.lower(units[offset]) : units[offset]
+        let first = caseInsensitive ? ASCII.lowercased(units[offset]) : units[offset]
         for word in buckets[length][Int(first)] where matches(word, units + offset) { return .match(end: end) }
         return .noMatch
     }
 
     private func matches(_ word: [UInt16], _ start: UnsafePointer<UInt16>) -> Bool {
-        for (index, unit) in word.enumerated() where (caseInsensitive ? Self.lower(start[index]) : start[index]) != unit { return false }
+        for (index, unit) in word.enumerated() where (caseInsensitive ? ASCII.lowercased(start[index]) : start[index]) != unit { return false }
         return true
-    }
-
-    /// ASCII letters, digits and `_`: the ASCII part of ICU's `\w`.
-    private static func isWordUnit(_ unit: UInt16) -> Bool {
-        unit &- 0x30 < 10 || (unit | 0x20) &- 0x61 < 26 || unit == 0x5F
-    }
-
-    private static func lower<Unit: FixedWidthInteger>(_ unit: Unit) -> Unit {
-        unit &- 0x41 < 26 ? unit | 0x20 : unit
     }
 }
 
@@ -81,7 +72,7 @@ private struct AlternationReader {
     /// Letters, then at most one group (optional or not) that ends the branch.
     private mutating func branch() -> [String]? {
         var head: [UInt8] = []
-        while position < text.count, Self.isWordByte(text[position]) {
+        while position < text.count, ASCII.isWord(text[position]) {
             head.append(text[position])
             position += 1
         }
@@ -97,9 +88,5 @@ private struct AlternationReader {
         guard position < text.count, text[position] == byte else { return false }
         position += 1
         return true
-    }
-
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 || byte == 0x5F
     }
 }

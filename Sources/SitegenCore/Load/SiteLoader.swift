@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The load edge: reads a site folder from disk into a `SourceTree`.
 public struct SiteLoader: Sendable {
@@ -115,18 +114,11 @@ public struct SiteLoader: Sendable {
     private func readAll(_ folder: String, into problems: inout [Diagnostic]) -> [String: Data] {
         let paths = files(under: folder, skipHidden: true)
         let base = root.path + "/"
-        let chunks = stride(from: 0, to: paths.count, by: 64).map { $0..<min($0 + 64, paths.count) }
-        let results = Mutex([Result<Data, Error>?](repeating: nil, count: paths.count))
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-            let read = chunks[chunk].map { index in Result { try FileSystemCalls.read(base + paths[index]) } }
-            results.withLock { all in
-                for (index, result) in zip(chunks[chunk], read) { all[index] = result }
-            }
-        }
+        let results = paths.concurrentMap(chunkSize: 64) { path in Result { try FileSystemCalls.read(base + path) } }
         var contents: [String: Data] = [:]
         contents.reserveCapacity(paths.count)
-        for (path, result) in zip(paths, results.withLock { $0 }) {
-            switch result! {
+        for (path, result) in zip(paths, results) {
+            switch result {
             case .success(let data): contents[path] = data
             case .failure(let error): problems.append(.error("cannot read file: \(error.localizedDescription)", file: path))
             }

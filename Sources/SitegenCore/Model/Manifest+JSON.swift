@@ -43,8 +43,7 @@ extension Manifest {
     }
 }
 
-/// The string escaping of `JSONEncoder` without escaped slashes: `"`, `\`, and control characters, the
-/// common ones by letter and the rest as `\u00xx`; everything else as it is.
+/// The bytes of `Manifest.json()`.
 private struct PrettyJSON {
     var bytes: [UInt8] = []
 
@@ -53,24 +52,6 @@ private struct PrettyJSON {
     }
 
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): raw(#"\""#)
-            case UInt8(ascii: "\\"): raw(#"\\"#)
-            case 0x0A: raw(#"\n"#)
-            case 0x0D: raw(#"\r"#)
-            case 0x09: raw(#"\t"#)
-            case 0x08: raw(#"\b"#)
-            case 0x0C: raw(#"\f"#)
-            case 0..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                raw(#"\u00"#)
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONText.writeString(text, to: &bytes, escapingSlashes: false)
     }
 }

@@ -93,14 +93,18 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// Lower-case hexadecimal SHA-256 of `data`.
     public static func sha256(_ data: some DataProtocol) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: data) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
+        // Every page is hashed: the digits are written straight into the string's storage.
+        String(unsafeUninitializedCapacity: 64) { hex in
+            for (index, byte) in SHA256.hash(data: data).enumerated() {
+                hex[2 * index] = hexDigit(byte >> 4)
+                hex[2 * index + 1] = hexDigit(byte & 0x0F)
+            }
+            return 64
         }
-        return String(decoding: hex, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x57 + value
     }
 
     /// Reads a manifest written by `json()`; throws `ManifestError` for other JSON or another version.

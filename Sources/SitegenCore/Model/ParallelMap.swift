@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension Array where Element: Sendable {
     /// Maps in parallel, in contiguous chunks, keeping the order of the input: over all cores when
@@ -28,5 +29,21 @@ extension Array where Element: Sendable {
             for await chunk in group { chunks.append(chunk) }
             return chunks.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// Maps on all cores and returns when done, for synchronous callers (loading files, reading language
+    /// files): `chunkSize` elements per job, results in the order of the input.
+    func concurrentMap<T: Sendable>(chunkSize: Int = 1, _ transform: @Sendable (Element) -> T) -> [T] {
+        let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, count) }
+        let results = Mutex([T?](repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+            let mapped = self[chunks[chunk]].map(transform)
+            results.withLock { all in
+                for (index, result) in zip(chunks[chunk], mapped) { all[index] = result }
+            }
+        }
+        return results.withLock { $0 }.map { $0! }
     }
 }

@@ -1,4 +1,3 @@
-import Synchronization
 import Foundation
 import SitegenHighlight
 import Yams
@@ -25,12 +24,8 @@ struct LanguageParser {
         var owners: [String: String] = [:]
         let paths = templates.keys.sorted().filter { $0.hasPrefix(folder) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
         // Every build starts with these files, so they are read on all cores; the rest is in path order.
-        let results = Mutex([(Parsed?, [Diagnostic])?](repeating: nil, count: paths.count))
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let result = parse(path: paths[index], data: templates[paths[index]]!)
-            results.withLock { $0[index] = result }
-        }
-        for (path, (parsed, problems)) in zip(paths, results.withLock({ $0 }).map({ $0! })) {
+        let results = paths.concurrentMap { path in parse(path: path, data: templates[path]!) }
+        for (path, (parsed, problems)) in zip(paths, results) {
             diagnostics += problems
             guard let parsed else { continue }
             for (alias, mark) in zip(parsed.grammar.aliases, parsed.aliasMarks) {

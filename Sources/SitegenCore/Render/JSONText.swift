@@ -32,14 +32,16 @@ enum JSONText: Sendable {
         }
     }
 
-    /// Byte by byte: every byte that needs escaping is ASCII, and UTF-8 sequences never contain ASCII bytes.
-    private static func writeString(_ text: String, to output: inout [UInt8]) {
+    /// `text` as a JSON string, escaped as `JSONEncoder` escapes it (`/` as `\/` unless `escapingSlashes`
+    /// is false, as with `.withoutEscapingSlashes`). Byte by byte: every byte that needs escaping is
+    /// ASCII, and UTF-8 sequences never contain ASCII bytes.
+    static func writeString(_ text: String, to output: inout [UInt8], escapingSlashes: Bool = true) {
         output.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output += #"\""#.utf8
             case UInt8(ascii: "\\"): output += #"\\"#.utf8
-            case UInt8(ascii: "/"): output += #"\/"#.utf8
+            case UInt8(ascii: "/") where escapingSlashes: output += #"\/"#.utf8
             case 0x0A: output += #"\n"#.utf8
             case 0x0D: output += #"\r"#.utf8
             case 0x09: output += #"\t"#.utf8
