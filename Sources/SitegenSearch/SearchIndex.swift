@@ -209,6 +209,9 @@ public struct SearchIndex: Sendable {
         return [File(path: "index.json", bytes: head.bytes)] + files
     }
 
+    /// The paths `files(fragmentHashes:)` returns, in its order.
+    public var filePaths: [String] { ["index.json"] + shardRanges().indices.map { "terms/\($0).json" } }
+
     /// The terms of each shard: a shard takes terms until the next would take it past `shardBytes`.
     private func shardRanges() -> [Range<Int>] {
         var ranges: [Range<Int>] = []

@@ -13,12 +13,14 @@ private actor Collector: OutputSink {
 
 @Suite("Streaming build")
 struct StreamingBuildTests {
-    /// More articles than one batch of pages holds, with tags so that lists paginate.
+    /// More articles (and search fragments) than one batch of pages holds, and more tags (each with a feed)
+    /// than one batch of feeds, so that lists paginate and every kind of batch comes more than once.
     static var site: [String: String] {
         var files = TestSite.minimalTemplates
-        for index in 0..<(SiteRenderer.pagesPerBatch + 40) {
+        for index in 0..<(SiteRenderer.filesPerBatch + 40) {
             let day = String(format: "%02d", index % 28 + 1)
-            files["content/blog/post-\(index).md"] = "---\ntitle: Post \(index)\ndate: 2025-0\(index % 9 + 1)-\(day)\ntags: [t\(index % 7)]\n---\nBody \(index).\n"
+            let tag = index % (SiteRenderer.feedsPerBatch + 8)
+            files["content/blog/post-\(index).md"] = "---\ntitle: Post \(index)\ndate: 2025-0\(index % 9 + 1)-\(day)\ntags: [t\(tag)]\n---\nBody \(index).\n"
         }
         return files
     }
@@ -31,7 +33,9 @@ struct StreamingBuildTests {
         let collector = Collector()
         let streamed = try await builder.build(tree, writingTo: collector)
         let batches = await collector.batches
-        #expect(batches.count >= 3)
+        #expect(batches.count >= 6)
+        #expect(batches.filter { $0.contains { $0.path.hasSuffix("/atom.xml") } }.count >= 2)
+        #expect(batches.filter { $0.contains { $0.path.hasPrefix("search/docs/") } }.count >= 2)
         #expect(streamed.files.isEmpty)
         let sent = batches.flatMap { $0 }
         #expect(Dictionary(uniqueKeysWithValues: sent.map { ($0.path, $0.contents) }) == Dictionary(uniqueKeysWithValues: inMemory.files.map { ($0.path, $0.contents) }))
@@ -51,6 +55,20 @@ struct StreamingBuildTests {
             Issue.record("the build succeeded")
         } catch let failure as BuildFailure {
             #expect(failure.diagnostics.map(\.message) == ["/blog/post-1/ is produced twice: by content/blog/post-1.md and by public/blog/post-1/index.html"])
+        }
+        #expect(await collector.batches.isEmpty)
+    }
+
+    @Test("sends nothing when a file claims the path of a feed or of the search index made later in batches", arguments: ["tags/t3/atom.xml", "search/docs/280.json"])
+    func nothingOnLateCollision(path: String) async throws {
+        var files = Self.site
+        files["public/" + path] = "mine"
+        let collector = Collector()
+        do {
+            _ = try await SiteBuilder(options: TestSite.options()).build(SourceTree(files: files), writingTo: collector)
+            Issue.record("the build succeeded")
+        } catch let failure as BuildFailure {
+            #expect(failure.diagnostics.map(\.message) == ["/\(path) is produced twice: by a generated page and by public/\(path)"])
         }
         #expect(await collector.batches.isEmpty)
     }

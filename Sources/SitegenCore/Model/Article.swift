@@ -1,18 +1,43 @@
+import Foundation
 import SitegenMarkdown
 import SitegenSearch
 
 /// An article after its front matter is read: enough to route it and to decide whether it is published.
+/// It keeps the file's bytes as loaded, which the source tree shares, and no decoded copy of its text:
+/// a site's heads are all held while the bodies render, and copies would double the sources' memory.
 struct ArticleSource: Sendable {
     /// `content/blog/x.md`
     let path: String
-    let text: SourceText
     let meta: FrontMatter
-    let body: String
     let bodyFirstLine: Int
     /// Site-relative route without the base path: `blog/x/`.
     let route: String
+    /// The file as loaded.
+    let data: Data
+    /// Where the body starts in the decoded text, in UTF-8 bytes.
+    let bodyOffset: Int
     /// Whether this is `index.md` of a page bundle.
     var isBundle: Bool { path.hasSuffix("/index.md") }
+
+    /// The decoded file, to render the body from: decoded again from `data`, which decoded when the head was read.
+    func opened() -> ArticleText {
+        guard case .success(let text) = SourceText.decode(data, path: path) else {
+            preconditionFailure("\(path) no longer decodes, though its head was read from the same bytes")
+        }
+        return ArticleText(source: self, text: text)
+    }
+}
+
+/// An article's decoded file while its body renders.
+struct ArticleText {
+    let source: ArticleSource
+    let text: SourceText
+
+    var path: String { source.path }
+    var meta: FrontMatter { source.meta }
+    var bodyFirstLine: Int { source.bodyFirstLine }
+    /// Everything after the front matter's closing fence.
+    var body: String { String(text.text.utf8.dropFirst(source.bodyOffset))! }
 }
 
 /// A link as it appears in an article's HTML, and where its Markdown is.

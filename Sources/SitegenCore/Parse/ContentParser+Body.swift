@@ -4,7 +4,8 @@ import SitegenSearch
 extension ContentParser {
     /// Renders one article's Markdown, rewriting links and reporting broken ones at their positions; its
     /// search terms are counted through `terms`.
-    func renderBody(_ source: ArticleSource, resolver: LinkResolver, embeds: EmbedResolver, terms: inout TermCache) -> (Article, [Diagnostic]) {
+    func renderBody(_ head: ArticleSource, resolver: LinkResolver, embeds: EmbedResolver, terms: inout TermCache) -> (Article, [Diagnostic]) {
+        let source = head.opened()
         var diagnostics: [Diagnostic] = []
         var sites: [LinkSite] = []
         var page = EmbedResolver.Page(resolver: embeds, source: source)
@@ -29,7 +30,7 @@ extension ContentParser {
         let (imageURL, imageDiagnostics) = resolveImage(source, resolver: resolver)
         diagnostics += imageDiagnostics
         var article = Article(
-            path: source.path, meta: source.meta, route: source.route, html: rendered.html,
+            path: source.path, meta: head.meta, route: head.route, html: rendered.html,
             headings: rendered.headings, wordCount: rendered.wordCount, imageURL: imageURL
         )
         article.linkSites = sites
@@ -44,7 +45,7 @@ extension ContentParser {
 
     /// The URL to write for a link (nil: as written), reporting broken and missing targets at `position`.
     private func resolveLink(
-        _ link: LinkReference, source: ArticleSource, position: FilePosition, resolver: LinkResolver, diagnostics: inout [Diagnostic]
+        _ link: LinkReference, source: ArticleText, position: FilePosition, resolver: LinkResolver, diagnostics: inout [Diagnostic]
     ) -> String? {
         switch resolver.resolve(link.destination, from: source.path, isImage: link.kind == .image) {
         case .rewritten(let url): return url
@@ -58,7 +59,7 @@ extension ContentParser {
         }
     }
 
-    private func resolveImage(_ source: ArticleSource, resolver: LinkResolver) -> (String?, [Diagnostic]) {
+    private func resolveImage(_ source: ArticleText, resolver: LinkResolver) -> (String?, [Diagnostic]) {
         guard let image = source.meta.image, !image.isEmpty else { return (nil, []) }
         var diagnostics: [Diagnostic] = []
         let position = source.meta.positions["image"]

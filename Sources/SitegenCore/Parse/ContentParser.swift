@@ -112,8 +112,8 @@ struct ContentParser: Sendable {
         let (meta, diagnostics) = FrontMatterParser(block: block).parse()
         guard let meta else { return (nil, diagnostics) }
         let source = ArticleSource(
-            path: path, text: text, meta: meta, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-            route: Routes.article(path: path, slug: meta.slug)
+            path: path, meta: meta, bodyFirstLine: parts.bodyFirstLine, route: Routes.article(path: path, slug: meta.slug),
+            data: data, bodyOffset: text.text.utf8.count - parts.body.utf8.count
         )
         return (source, diagnostics)
     }

@@ -16,14 +16,14 @@ struct EmbedResolver: Sendable, Equatable {
     /// Embeds of one article: ids stay unique on the page and the widget's script is written once.
     struct Page {
         let resolver: EmbedResolver
-        let source: ArticleSource
+        let source: ArticleText
         var diagnostics: [Diagnostic] = []
         /// `#fragment` links the embeds wrote, with the embed's place: checked against the page's headings.
         private(set) var fragments: [(link: String, what: String, line: Int, column: Int)] = []
         private var uses: [String: Int] = [:]
         private var wroteScript = false
 
-        init(resolver: EmbedResolver, source: ArticleSource) {
+        init(resolver: EmbedResolver, source: ArticleText) {
             self.resolver = resolver
             self.source = source
         }

@@ -9,7 +9,7 @@ struct Highlighting: Sendable {
 
     /// The highlighted block for a fence whose language is known; nil otherwise (cmark-gfm then writes
     /// it as plain code with its `language-…` class). Settings it does not understand are warnings at the fence.
-    func html(for block: FencedBlock, source: ArticleSource, diagnostics: inout [Diagnostic]) -> String? {
+    func html(for block: FencedBlock, source: ArticleText, diagnostics: inout [Diagnostic]) -> String? {
         let (language, options, problems) = CodeBlockOptions.parse(info: block.info)
         guard !language.isEmpty, highlighter.language(language) != nil else { return nil }
         let line = block.position.line + source.bodyFirstLine - 1

@@ -22,18 +22,32 @@ struct FeedWriter: Sendable {
     private var urls: SiteURLs { models.urls }
 
     /// One feed to write: its path, title, entries (article indices) and the page it stands for.
-    private struct Feed: Sendable {
+    fileprivate struct Feed: Sendable {
         let path: String
         let title: String
         let entries: [Int]
         let alternate: String
     }
 
-    /// Site feeds plus one Atom feed per tag and per category, written in parallel. Each entry's
-    /// content is escaped once and shared by every feed it is in. A feed whose key (title, page, entry
-    /// revisions and tags) equals the one in `cache` is taken from it. `edited`: the site is the cache's but
-    /// for edits of these articles that keep its shape, so a feed without them keeps its cached key.
+    /// One feed with the key of what it is written from, and its file when the cache already holds it.
+    struct Planned: Sendable {
+        fileprivate let feed: Feed
+        let key: FeedCache.Key
+        let cached: OutputFile?
+        var path: String { feed.path }
+    }
+
+    /// Site feeds plus one Atom feed per tag and per category, written in parallel. A feed whose key (title,
+    /// page, entry revisions and tags) equals the one in `cache` is taken from it. `edited`: the site is the
+    /// cache's but for edits of these articles that keep its shape, so a feed without them keeps its cached key.
     func files(cache: FeedCache = FeedCache(), edited: Set<Int>? = nil) async -> ([OutputFile], FeedCache) {
+        let planned = plan(cache: cache, edited: edited)
+        let files = await files(planned[...])
+        return (files, Self.cache(planned, files: files, config: site.config))
+    }
+
+    /// Every feed to write, in order, each with its key and, when unchanged, the cached file.
+    func plan(cache: FeedCache = FeedCache(), edited: Set<Int>? = nil) -> [Planned] {
         let newest = Array(site.articles.indices.prefix(limit(site.articles.count)))
         var feeds = [
             Feed(path: FeedRoutes.rss, title: site.config.title, entries: newest, alternate: ""),
@@ -48,24 +62,31 @@ struct FeedWriter: Sendable {
             }
         }
         let valid = cache.config == site.config ? cache.feeds : [:]
-        let keys = feeds.map { feed in
-            if let edited, let cached = valid[feed.path], !feed.entries.contains(where: edited.contains) { return cached.key }
-            return key(feed)
+        return feeds.map { feed in
+            let cached = valid[feed.path]
+            if let edited, let cached, !feed.entries.contains(where: edited.contains) { return Planned(feed: feed, key: cached.key, cached: cached.file) }
+            let key = key(feed)
+            return Planned(feed: feed, key: key, cached: cached?.key == key ? cached?.file : nil)
         }
-        let stale = zip(feeds, keys).filter { valid[$0.0.path]?.key != $0.1 }.map(\.0)
+    }
+
+    /// The files of `planned`, in order: cached ones as they are, the others written in parallel, the content
+    /// of an entry in several of them escaped once. A large site's feeds are written a slice at a time.
+    func files(_ planned: ArraySlice<Planned>) async -> [OutputFile] {
+        let stale = planned.filter { $0.cached == nil }.map(\.feed)
         let used = Array(Set(stale.filter { $0.path != FeedRoutes.json }.flatMap(\.entries))).sorted()
         let escaped = await used.parallelMap(workers: site.config.workers) { [self] index in absoluteLinks(site.articles[index].html).xmlEscaped }
         let content = Dictionary(uniqueKeysWithValues: zip(used, escaped))
         let written = await stale.parallelMap(workers: site.config.workers) { [self] feed in OutputFile(path: feed.path, text: text(of: feed, content: content)) }
-        var fresh = Dictionary(uniqueKeysWithValues: written.map { ($0.path, $0) })
-        var newCache = FeedCache(config: site.config)
-        var files: [OutputFile] = []
-        for (feed, key) in zip(feeds, keys) {
-            let file = fresh.removeValue(forKey: feed.path) ?? valid[feed.path]!.file
-            newCache.feeds[feed.path] = .init(key: key, file: file, fresh: valid[feed.path]?.key != key)
-            files.append(file)
-        }
-        return (files, newCache)
+        var next = written.makeIterator()
+        return planned.map { $0.cached ?? next.next()! }
+    }
+
+    /// The cache of feeds `planned` written as `files`; fresh are those not taken from the cache.
+    static func cache(_ planned: [Planned], files: [OutputFile], config: SiteConfig) -> FeedCache {
+        var cache = FeedCache(config: config)
+        for (feed, file) in zip(planned, files) { cache.feeds[feed.path] = .init(key: feed.key, file: file, fresh: feed.cached == nil) }
+        return cache
     }
 
     private func text(of feed: Feed, content: [Int: String]) -> String {

@@ -72,21 +72,6 @@ struct ManifestBuilder: Sendable {
     func copy(_ path: String, kind: Manifest.Kind, source: String) -> Manifest.Entry {
         Manifest.Entry(path: path, kind: kind, url: models.urls.path(path), sources: [source])
     }
-
-    /// The manifest of `files`: each with its entry and, for bytes in memory, its hash (computed in parallel).
-    func manifest(_ files: [OutputFile], entries: [String: Manifest.Entry], knownHashes: [String: String] = [:]) async -> Manifest {
-        let urls = models.urls
-        let described = await files.parallelMap(workers: site.config.workers) { file in
-            var entry = entries[file.path] ?? Manifest.Entry(path: file.path, kind: .static, url: urls.path(file.path))
-            if let known = knownHashes[file.path], !known.isEmpty {
-                entry.sha256 = known
-            } else if case .bytes(let data) = file.contents {
-                entry.sha256 = Manifest.sha256(data)
-            }
-            return entry
-        }
-        return Manifest(baseURL: urls.baseURL, entries: described)
-    }
 }
 
 private extension String {

@@ -20,20 +20,48 @@ struct SearchFiles: Sendable {
     /// Every file of the index, paths relative to the output root, and the index for later edits; none when
     /// search is off.
     func files() async -> (files: [OutputFile], state: State?) {
+        guard var state = await index() else { return ([], nil) }
+        let fragments = await fragments(Self.documentArticles(state)[...])
+        return (Self.finish(&state, fragmentHashes: fragments.hashes) + fragments.files, state)
+    }
+
+    /// The index of the articles' terms, without its fragments' hashes yet; nil when search is off.
+    func index() async -> State? {
         let site = models.site
-        guard site.config.search else { return ([], nil) }
+        guard site.config.search else { return nil }
         let indexed = site.articles.indices.filter { site.articles[$0].searchTerms != nil }
-        // Made into the files' Data right away: ten thousand fragments are tens of megabytes, not to be held twice.
-        let fragments = await indexed.parallelMap(workers: site.config.workers) { [models] index -> (bytes: Data, hash: UInt64) in
+        return State(
+            index: await SearchIndex.build(indexed.map { site.articles[$0].searchTerms! }, tasks: site.config.workers == 1 ? 1 : 8),
+            documents: Dictionary(uniqueKeysWithValues: indexed.enumerated().map { ($1, $0) }),
+            fragmentHashes: [])
+    }
+
+    /// The paths of every file `files()` makes, known before any is made.
+    static func paths(_ state: State) -> [String] {
+        state.index.filePaths.map { route + $0 } + (0..<state.documents.count).map(fragmentPath)
+    }
+
+    /// The article of each document number.
+    static func documentArticles(_ state: State) -> [Int] {
+        var articles = Array(repeating: 0, count: state.documents.count)
+        for (index, number) in state.documents { articles[number] = index }
+        return articles
+    }
+
+    /// The fragments of the documents in `documents` (a slice of `documentArticles`: positions are document
+    /// numbers), made in parallel, with their hashes for the index.
+    func fragments(_ documents: ArraySlice<Int>) async -> (files: [OutputFile], hashes: [UInt64]) {
+        let made = await Array(documents).parallelMap(workers: models.site.config.workers) { [models] index -> (bytes: Data, hash: UInt64) in
             let bytes = Self.fragment(models, index).json()
             return (Data(bytes), FNV1a.hash(bytes))
         }
-        var state = State(
-            index: await SearchIndex.build(indexed.map { site.articles[$0].searchTerms! }, tasks: site.config.workers == 1 ? 1 : 8),
-            documents: Dictionary(uniqueKeysWithValues: indexed.enumerated().map { ($1, $0) }),
-            fragmentHashes: fragments.map(\.hash))
-        let files = Self.indexFiles(&state).map(\.file) + fragments.enumerated().map { number, fragment in Self.fragmentFile(number, fragment.bytes) }
-        return (files, state)
+        return (zip(documents.indices, made).map { Self.fragmentFile($0, $1.bytes) }, made.map(\.hash))
+    }
+
+    /// The index's own files, once every fragment's hash is known.
+    static func finish(_ state: inout State, fragmentHashes: [UInt64]) -> [OutputFile] {
+        state.fragmentHashes = fragmentHashes
+        return indexFiles(&state).map(\.file)
     }
 
     /// After edits of the articles at the keys of `old` (their terms before the edits), which keep the site's
@@ -60,8 +88,10 @@ struct SearchFiles: Sendable {
     }
 
     private static func fragmentFile(_ number: Int, _ bytes: Data) -> OutputFile {
-        OutputFile(path: route + "docs/\(number).json", contents: .bytes(bytes))
+        OutputFile(path: fragmentPath(number), contents: .bytes(bytes))
     }
+
+    private static func fragmentPath(_ number: Int) -> String { route + "docs/\(number).json" }
 
     private static func fragment(_ models: ViewModels, _ index: Int) -> SearchFragment {
         let site = models.site, article = site.articles[index]

@@ -15,15 +15,18 @@ struct SiteRenderer: Sendable {
         var jobs: [PageJob]
     }
 
-    /// Pages rendered and handed to a sink at a time.
-    static let pagesPerBatch = 256
+    /// Pages or search fragments made and handed to a sink at a time.
+    static let filesPerBatch = 256
+    /// Feeds made and handed to a sink at a time: a feed of full articles is hundreds of kilobytes.
+    static let feedsPerBatch = 32
 
     /// Renders `site`; a page whose template and view model equal those in `cache`, and a feed whose
     /// entries have the same revisions, are taken from it instead: the bytes are the same either way.
     ///
-    /// With a `sink` (`sitegen build`), the files go to it as they are made, pages in batches, and are not
-    /// kept: `files` and the cache's pages stay empty. Nothing goes to the sink when two outputs claim one
-    /// path, since that is an error; every path is claimed before anything is rendered.
+    /// With a `sink` (`sitegen build`), the files go to it as they are made, pages, feeds and search
+    /// fragments in batches, and are not kept: `files` and the cache's pages and feeds stay empty. Nothing
+    /// goes to the sink when two outputs claim one path, since that is an error; every path is claimed
+    /// before anything is made.
     func render(_ site: Site, tree: SourceTree, contentCopies: [String: String], cache: RenderCache = RenderCache(), sink: (any OutputSink)? = nil) async throws -> Rendered {
         let models = ViewModels(site: site)
         let jobs = models.jobs()
@@ -31,32 +34,43 @@ struct SiteRenderer: Sendable {
         var table = OutputTable()
         let paths = jobs.map { Routes.outputPath($0.route) }
         let claimed = zip(jobs, paths).map { job, path in table.claim(path, origin: origin(of: job, site: site)) }
+        let feedWriter = FeedWriter(models: models)
+        let feeds = feedWriter.plan(cache: cache.feeds)
+        let searchFiles = SearchFiles(models: models)
+        let search = await searchFiles.index()
+        let feedClaims = feeds.map { table.claim($0.path, origin: .generated) }
+        let generated = claim(generatedFiles(site, models: models, jobs: jobs, describe: describe), in: &table)
+        let searchClaims = Set((search.map(SearchFiles.paths) ?? []).filter { table.claim($0, origin: .generated) })
+        let copied = claim(copiedFiles(tree, contentCopies: contentCopies, describe: describe), in: &table)
+        if sink != nil && !table.diagnostics.isEmpty {
+            return Rendered(files: [], manifest: Manifest(baseURL: models.urls.baseURL, entries: []), diagnostics: table.diagnostics, cache: RenderCache(), models: models, jobs: jobs)
+        }
+        var out = Emitter(sink: sink, workers: site.config.workers)
         var newCache = RenderCache(templates: tree.templates)
-        var (others, feedCache, search) = await otherFiles(site, models: models, jobs: jobs, tree: tree, contentCopies: contentCopies, describe: describe, cache: cache)
-        newCache.feeds = feedCache
-        newCache.search = search
-        var otherFiles: [OutputFile] = [], otherEntries: [String: Manifest.Entry] = [:]
-        for (file, origin, entry) in others where table.claim(file.path, origin: origin) {
-            otherFiles.append(file)
-            otherEntries[file.path] = entry
+        try await out.emit(generated)
+        try await emitFeeds(feeds, claims: feedClaims, writer: feedWriter, describe: describe, cache: cache, into: &out, newCache: &newCache)
+        if var state = search {
+            try await emitSearch(&state, claims: searchClaims, files: searchFiles, describe: describe, into: &out)
+            newCache.search = state
         }
-        // Only `otherFiles` holds them now, so they are freed once written, not kept while the pages render.
-        others = []
-        var known: [String: String] = [:]
-        for (path, feed) in feedCache.feeds where !feed.fresh { known[path] = cache.hashes[path] }
-        let otherManifest = await describe.manifest(otherFiles, entries: otherEntries, knownHashes: known)
-        if let sink {
-            guard table.diagnostics.isEmpty else {
-                return Rendered(files: [], manifest: otherManifest, diagnostics: table.diagnostics, cache: newCache, models: models, jobs: jobs)
-            }
-            try await sink.write(otherFiles)
-            otherFiles = []
-        }
-        let reusable = cache.templates == tree.templates ? cache.pages : [:]
-        var pageFiles: [OutputFile] = [], pageEntries: [Manifest.Entry] = []
-        for start in stride(from: 0, to: jobs.count, by: Self.pagesPerBatch) {
-            let batch = Array(start..<min(start + Self.pagesPerBatch, jobs.count)).filter { claimed[$0] }
-            let pages = await batch.parallelMap(workers: site.config.workers) { [templates] index -> (page: RenderCache.Page, entry: Manifest.Entry) in
+        try await out.emit(copied)
+        try await emitPages(jobs, paths: paths, claimed: claimed, models: models, describe: describe, cache: cache, into: &out, newCache: &newCache)
+        let manifest = Manifest(baseURL: models.urls.baseURL, entries: out.entries)
+        newCache.hashes = Dictionary(uniqueKeysWithValues: manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } })
+        return Rendered(files: out.files, manifest: manifest, diagnostics: table.diagnostics, cache: newCache, models: models, jobs: jobs)
+    }
+
+    /// The pages of `jobs` whose paths they claimed, a batch at a time (in parallel); each page whose
+    /// template and view model are those in `cache` is taken from it. Without a sink, the pages are kept in
+    /// `newCache` for the next render.
+    private func emitPages(
+        _ jobs: [PageJob], paths: [String], claimed: [Bool], models: ViewModels, describe: ManifestBuilder, cache: RenderCache,
+        into out: inout Emitter, newCache: inout RenderCache
+    ) async throws {
+        let reusable = cache.templates == newCache.templates ? cache.pages : [:]
+        for start in stride(from: 0, to: jobs.count, by: Self.filesPerBatch) {
+            let batch = Array(start..<min(start + Self.filesPerBatch, jobs.count)).filter { claimed[$0] }
+            let pages = await batch.parallelMap(workers: out.workers) { [templates] index -> (page: RenderCache.Page, entry: Manifest.Entry) in
                 let job = jobs[index], path = paths[index], context = models.context(for: job)
                 var entry = describe.page(job)
                 if let cached = reusable[path], cached.template == job.template, cached.context == context {
@@ -67,37 +81,64 @@ struct SiteRenderer: Sendable {
                 entry.sha256 = file.contents.sha256
                 return (RenderCache.Page(template: job.template, context: context, file: file, fresh: true), entry)
             }
-            pageEntries += pages.map(\.entry)
             for (page, _) in pages where page.fresh { newCache.rendered.insert(page.file.path) }
-            if let sink {
-                try await sink.write(pages.map(\.page.file))
-            } else {
-                pageFiles += pages.map(\.page.file)
-                for (page, _) in pages { newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false) }
-            }
+            try await out.emit(hashed: pages.map { ($0.page.file, $0.entry) })
+            guard out.sink == nil else { continue }
+            for (page, _) in pages { newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false) }
         }
-        let manifest = Manifest(baseURL: otherManifest.baseURL, entries: pageEntries + otherManifest.entries)
-        newCache.hashes = Dictionary(uniqueKeysWithValues: manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } })
-        newCache.rendered.formUnion(feedCache.feeds.filter { $0.value.fresh }.map(\.key))
-        newCache.feeds.markReused()
-        return Rendered(files: pageFiles + otherFiles, manifest: manifest, diagnostics: table.diagnostics, cache: newCache, models: models, jobs: jobs)
     }
 
-    /// Everything but the pages: feeds, sitemap, robots.txt, published data, the search index, theme
-    /// assets, files beside articles and `public/`, each with where it comes from and its manifest entry.
-    private func otherFiles(
-        _ site: Site, models: ViewModels, jobs: [PageJob], tree: SourceTree, contentCopies: [String: String], describe: ManifestBuilder, cache: RenderCache
-    ) async -> (files: [(OutputFile, OutputTable.Origin, Manifest.Entry)], feeds: FeedCache, search: SearchFiles.State?) {
+    /// The search fragments, a batch at a time, then the index's own files, which carry the fragments' hashes.
+    private func emitSearch(_ state: inout SearchFiles.State, claims: Set<String>, files: SearchFiles, describe: ManifestBuilder, into out: inout Emitter) async throws {
+        func described(_ files: [OutputFile]) -> [(OutputFile, Manifest.Entry)] {
+            files.filter { claims.contains($0.path) }.map { ($0, describe.generated($0.path, kind: .searchIndex)) }
+        }
+        var hashes: [UInt64] = []
+        let documents = SearchFiles.documentArticles(state)
+        for start in stride(from: 0, to: documents.count, by: Self.filesPerBatch) {
+            let fragments = await files.fragments(documents[start..<min(start + Self.filesPerBatch, documents.count)])
+            hashes += fragments.hashes
+            try await out.emit(described(fragments.files))
+        }
+        try await out.emit(described(SearchFiles.finish(&state, fragmentHashes: hashes)))
+    }
+
+    /// The feeds, a batch at a time; a feed taken from `cache` keeps its hash. Without a sink, the feeds
+    /// are kept in `newCache` for the next render.
+    private func emitFeeds(
+        _ feeds: [FeedWriter.Planned], claims: [Bool], writer: FeedWriter, describe: ManifestBuilder, cache: RenderCache,
+        into out: inout Emitter, newCache: inout RenderCache
+    ) async throws {
+        var kept: [OutputFile] = []
+        for start in stride(from: 0, to: feeds.count, by: Self.feedsPerBatch) {
+            let batch = feeds[start..<min(start + Self.feedsPerBatch, feeds.count)]
+            let files = await writer.files(batch)
+            var known: [String: String] = [:]
+            for feed in batch where feed.cached != nil { known[feed.path] = cache.hashes[feed.path] }
+            for feed in batch where feed.cached == nil { newCache.rendered.insert(feed.path) }
+            let claimed = zip(batch.indices, files).filter { claims[$0.0] }.map { ($0.1, describe.feed($0.1.path)) }
+            try await out.emit(claimed, knownHashes: known)
+            if out.sink == nil { kept += files }
+        }
+        guard out.sink == nil else { return }
+        newCache.feeds = FeedWriter.cache(feeds, files: kept, config: describe.models.site.config)
+        newCache.feeds.markReused()
+    }
+
+    /// The sitemap, robots.txt and the published data files, each with where it comes from and its manifest entry.
+    private func generatedFiles(_ site: Site, models: ViewModels, jobs: [PageJob], describe: ManifestBuilder) -> [(OutputFile, OutputTable.Origin, Manifest.Entry)] {
         var files: [(OutputFile, OutputTable.Origin, Manifest.Entry)] = []
-        let (feeds, feedCache) = await FeedWriter(models: models).files(cache: cache.feeds)
-        for file in feeds { files.append((file, .generated, describe.feed(file.path))) }
         let sitemap = SitemapWriter(models: models)
         let map = sitemap.sitemap(jobs), robots = sitemap.robots()
         files.append((map, .generated, describe.sitemap(map.path)))
         files.append((robots, .generated, describe.generated(robots.path, kind: .robots)))
         for file in DataFiles(data: site.data).files() { files.append((file, .generated, describe.data(file.path))) }
-        let search = await SearchFiles(models: models).files()
-        for file in search.files { files.append((file, .generated, describe.generated(file.path, kind: .searchIndex))) }
+        return files
+    }
+
+    /// Theme assets, files beside articles and `public/`, as they are.
+    private func copiedFiles(_ tree: SourceTree, contentCopies: [String: String], describe: ManifestBuilder) -> [(OutputFile, OutputTable.Origin, Manifest.Entry)] {
+        var files: [(OutputFile, OutputTable.Origin, Manifest.Entry)] = []
         for path in tree.templates.keys.sorted() where path.hasPrefix("templates/assets/") {
             let file = OutputFile(path: String(path.dropFirst("templates/".count)), contents: .bytes(tree.templates[path]!))
             files.append((file, .file(path, nil), describe.copy(file.path, kind: .asset, source: path)))
@@ -110,7 +151,12 @@ struct SiteRenderer: Sendable {
             let file = OutputFile(path: String(path.dropFirst("public/".count)), contents: tree.staticFiles[path]!)
             files.append((file, .file(path, nil), describe.copy(file.path, kind: .static, source: path)))
         }
-        return (files, feedCache, search.state)
+        return files
+    }
+
+    /// The files whose paths `table` gives them (the first claim of a path wins), with their entries.
+    private func claim(_ files: [(OutputFile, OutputTable.Origin, Manifest.Entry)], in table: inout OutputTable) -> [(OutputFile, Manifest.Entry)] {
+        files.filter { table.claim($0.0.path, origin: $0.1) }.map { ($0.0, $0.2) }
     }
 
     private func origin(of job: PageJob, site: Site) -> OutputTable.Origin {
@@ -166,5 +212,41 @@ struct OutputTable {
             }
             return Diagnostic(.error, file: nil, message: message)
         }
+    }
+}
+
+/// Where the render's files go as they are made: to the sink, or kept; with every file's manifest entry.
+private struct Emitter {
+    /// Nil: the files are kept.
+    let sink: (any OutputSink)?
+    /// Files hashed at once (nil: as many as there are cores).
+    let workers: Int?
+    private(set) var files: [OutputFile] = []
+    private(set) var entries: [Manifest.Entry] = []
+
+    init(sink: (any OutputSink)?, workers: Int?) {
+        self.sink = sink
+        self.workers = workers
+    }
+
+    /// Hands on `described`, putting in each entry the SHA-256 of a file held in memory (in parallel) or the
+    /// known one; files copied from disk are hashed as they are written.
+    mutating func emit(_ described: [(OutputFile, Manifest.Entry)], knownHashes: [String: String] = [:]) async throws {
+        let hashed = await described.parallelMap(workers: workers) { file, entry in
+            var entry = entry
+            if let known = knownHashes[file.path], !known.isEmpty {
+                entry.sha256 = known
+            } else if case .bytes(let data) = file.contents {
+                entry.sha256 = Manifest.sha256(data)
+            }
+            return (file, entry)
+        }
+        try await emit(hashed: hashed)
+    }
+
+    /// Hands on files whose entries are complete.
+    mutating func emit(hashed described: [(OutputFile, Manifest.Entry)]) async throws {
+        entries += described.map(\.1)
+        if let sink { try await sink.write(described.map(\.0)) } else { files += described.map(\.0) }
     }
 }

@@ -33,7 +33,7 @@ struct ComparisonResolver: Sendable {
                 guard let fact = article.meta.facts[criterion.id] else {
                     if !criterion.missingAllowed {
                         let position = article.meta.positions["facts"] ?? article.meta.positions["title"]
-                        diagnostics.append(article.text.diagnostic(.error, "'facts' has no '\(criterion.id)', which comparison '\(comparison.id)' needs for its row '\(criterion.name)' (add it, or set 'missing: allowed' on the criterion)", line: position?.line, column: position?.column))
+                        diagnostics.append(article.opened().text.diagnostic(.error, "'facts' has no '\(criterion.id)', which comparison '\(comparison.id)' needs for its row '\(criterion.name)' (add it, or set 'missing: allowed' on the criterion)", line: position?.line, column: position?.column))
                     }
                     continue
                 }
@@ -41,7 +41,7 @@ struct ComparisonResolver: Sendable {
                 switch CellReader.cell(fact, kind: criterion.kind) {
                 case .success(let cell): comparison.criteria[index].values[option.id] = cell
                 case .failure(let problem):
-                    diagnostics.append(article.text.diagnostic(.error, "fact '\(criterion.id)' \(problem.message) (comparison '\(comparison.id)' reads it as a \(criterion.kind.rawValue))", line: fact.position.line, column: fact.position.column))
+                    diagnostics.append(article.opened().text.diagnostic(.error, "fact '\(criterion.id)' \(problem.message) (comparison '\(comparison.id)' reads it as a \(criterion.kind.rawValue))", line: fact.position.line, column: fact.position.column))
                 }
             }
         }
