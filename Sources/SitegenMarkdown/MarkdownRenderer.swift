@@ -44,9 +44,10 @@ public struct MarkdownRenderer: Sendable {
             for index in sections.indices.dropFirst() where index - 1 < headings.count { sections[index].anchor = headings[index - 1].id }
         }
         let html = document.renderHTML()
+        // Built by appending, so with spare capacity; the build holds every article's sections to the end.
         for index in sections.indices { sections[index].text = sections[index].text.compacted }
         return RenderedMarkdown(
-            html: (options.accessibleMarkup ? AccessibleMarkup.apply(to: html) : html).compacted, headings: headings, links: outline.links,
+            html: options.accessibleMarkup ? AccessibleMarkup.apply(to: html) : html, headings: headings, links: outline.links,
             rawHTML: outline.rawHTML, wordCount: outline.wordCount, sections: sections
         )
     }

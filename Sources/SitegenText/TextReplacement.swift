@@ -24,8 +24,8 @@ public struct TextReplacement: Sendable {
 
     public func apply(to text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String in
-            guard let first = firstMatch(in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }
+        return text.withUTF8 { bytes -> String? in
+            guard let first = firstMatch(in: bytes, from: 0) else { return nil }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + bytes.count / 8)
             var copied = 0
@@ -38,7 +38,7 @@ public struct TextReplacement: Sendable {
             }
             output.append(contentsOf: bytes[copied...])
             return String(decoding: output, as: UTF8.self)
-        }
+        } ?? text
     }
 
     private func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int)? {
