@@ -11,6 +11,7 @@ struct YAMLBlock {
     /// The top-level mapping as ordered key/value pairs, or the diagnostics that prevent reading it.
     /// `resolver` gives plain scalars their tags (`bool`, `int`, …; the rest are text).
     func topLevelMapping(what: String, resolver: Resolver = .default) -> Result<[YAMLEntry], Diagnostic> {
+        if let entries = OneLineYAMLMapping.entries(yaml, resolver: resolver) { return .success(entries) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, resolver)
