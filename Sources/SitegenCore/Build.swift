@@ -108,7 +108,9 @@ public struct SiteBuilder: Sendable {
         } catch {
             return Stages(diagnostics: diagnostics + [.error("Markdown renderer unavailable: \(error)", file: nil)], caches: caches)
         }
-        let parsed = await ContentParser(config: config, options: options, renderer: renderer, highlighting: highlighting).parse(tree, cache: caches.parse, keepingCache: sink == nil)
+        // Only a check renders despite errors, and only a check reads where each link was written.
+        let parser = ContentParser(config: config, options: options, renderer: renderer, highlighting: highlighting, keepsLinkSites: renderDespiteErrors)
+        let parsed = await parser.parse(tree, cache: caches.parse, keepingCache: sink == nil)
         var newCaches = caches
         newCaches.parse = parsed.cache
         newCaches.templates = compiled

@@ -48,7 +48,10 @@ public struct SearchIndex: Sendable {
     }
 
     private let options: Options
+    /// Empty when the index was built not to be edited.
     private var lists: [String: PostingList] = [:]
+    /// Whether `replace` may be called: the posting lists are kept for it.
+    public private(set) var isEditable = true
     /// `"term":[…]` for every term.
     private var entries: [String: [UInt8]] = [:]
     /// Every term, in UTF-16 order, and the size of its entry.
@@ -72,8 +75,10 @@ public struct SearchIndex: Sendable {
         sizes = terms.map { entries[$0]!.count }
     }
 
-    /// `init`, collecting the posting lists and encoding the terms' entries on all cores.
-    public static func build(_ documents: [DocumentTerms], options: Options = .init(), tasks: Int = 8) async -> SearchIndex {
+    /// `init`, collecting the posting lists and encoding the terms' entries on all cores. Unless `editable`,
+    /// the posting lists are dropped once encoded: a one-off build needs only the files, and the lists are a
+    /// large site's largest part of the index.
+    public static func build(_ documents: [DocumentTerms], options: Options = .init(), tasks: Int = 8, editable: Bool = true) async -> SearchIndex {
         // Each run of documents gets its own lists; joined in document order, every list stays ascending.
         let size = max(1, (documents.count + tasks - 1) / tasks)
         let parts = await withTaskGroup(of: (Int, [String: PostingList]).self) { group in
@@ -100,6 +105,10 @@ public struct SearchIndex: Sendable {
         }
         index.entries = Dictionary(uniqueKeysWithValues: encoded)
         index.sizes = index.terms.map { index.entries[$0]!.count }
+        if !editable {
+            index.lists = [:]
+            index.isEditable = false
+        }
         return index
     }
 
@@ -127,6 +136,7 @@ public struct SearchIndex: Sendable {
 
     /// Document `document` now has `new` terms instead of `old`.
     public mutating func replace(_ document: Int, with new: DocumentTerms, was old: DocumentTerms) {
+        precondition(isEditable, "the index was built without the posting lists an edit needs")
         totalLength += new.length - lengths[document]
         lengths[document] = new.length
         let (oldWeights, newWeights, newTitle) = (old.weights, new.weights, new.titleTerms)

@@ -47,7 +47,8 @@ struct SearchIndexTests {
         #expect(text(files[1]) == "{\"appl\":[69315,0,2833],\"pear\":[69315,1,1000]}\n")
     }
 
-    /// The entries encoded on several tasks give the same files as encoded one by one.
+    /// The entries encoded on several tasks give the same files as encoded one by one, also when the
+    /// posting lists are dropped after encoding.
     @Test func buildingInParallelGivesTheSameFiles() async {
         let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "λ", "42"]
         let corpus = Gen.int(in: 0..<words.count).array(of: 1...12).map { $0.map { words[$0] }.joined(separator: " ") }.array(of: 1...20)
@@ -55,6 +56,9 @@ struct SearchIndexTests {
             let documents = bodies.map(document)
             var parallel = await SearchIndex.build(documents, tasks: 3)
             #expect(parallel.files(fragmentHashes: []) == freshFiles(documents, hashes: []))
+            var oneOff = await SearchIndex.build(documents, tasks: 3, editable: false)
+            #expect(!oneOff.isEditable)
+            #expect(oneOff.files(fragmentHashes: [7]) == freshFiles(documents, hashes: [7]))
         }
     }
 

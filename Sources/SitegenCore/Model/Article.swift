@@ -61,7 +61,7 @@ struct Article: Sendable {
     /// What the search index needs of the article; nil when search is off or the article is a draft.
     var searchTerms: DocumentTerms?
     /// Each link and image of the body as written into the HTML, with its place in the file, so problems
-    /// found in the built page can be reported where the author wrote them.
+    /// found in the built page can be reported where the author wrote them (`sitegen check`; a build keeps none).
     var linkSites: [LinkSite] = []
     /// Equal revisions mean the same rendering of the same file in the same surroundings, so work derived
     /// from an article (a feed entry) can be reused by comparing one number.

@@ -12,7 +12,7 @@ extension ContentParser {
         let rendered = renderer.render(source.body, rewriteLink: { link in
             let position = FilePosition(line: link.position.line + source.bodyFirstLine - 1, column: link.position.column)
             let url = resolveLink(link, source: source, position: position, resolver: resolver, diagnostics: &diagnostics)
-            sites.append(LinkSite(url: url ?? link.destination, position: position))
+            if keepsLinkSites { sites.append(LinkSite(url: url ?? link.destination, position: position)) }
             return url
         }, replaceBlock: { block in
             // A table or decision helper shows data, not the block's text; highlighted code shows the block's text.

@@ -9,6 +9,8 @@ struct ContentParser: Sendable {
     let renderer: MarkdownRenderer
     /// Nil when highlighting is off.
     let highlighting: Highlighting?
+    /// Whether articles keep `linkSites`, which only a check of the built pages reads.
+    var keepsLinkSites = false
 
     /// Parsed articles (published ones only), content files to copy, and every problem found.
     struct Output: Sendable {

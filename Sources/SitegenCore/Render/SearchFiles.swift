@@ -25,13 +25,14 @@ struct SearchFiles: Sendable {
         return (Self.finish(&state, fragmentHashes: fragments.hashes) + fragments.files, state)
     }
 
-    /// The index of the articles' terms, without its fragments' hashes yet; nil when search is off.
-    func index() async -> State? {
+    /// The index of the articles' terms, without its fragments' hashes yet; nil when search is off. Unless
+    /// `editable`, the state cannot take edits (`files(updating:old:)`), and holds less.
+    func index(editable: Bool = true) async -> State? {
         let site = models.site
         guard site.config.search else { return nil }
         let indexed = site.articles.indices.filter { site.articles[$0].searchTerms != nil }
         return State(
-            index: await SearchIndex.build(indexed.map { site.articles[$0].searchTerms! }, tasks: site.config.workers == 1 ? 1 : 8),
+            index: await SearchIndex.build(indexed.map { site.articles[$0].searchTerms! }, tasks: site.config.workers == 1 ? 1 : 8, editable: editable),
             documents: Dictionary(uniqueKeysWithValues: indexed.enumerated().map { ($1, $0) }),
             fragmentHashes: [])
     }

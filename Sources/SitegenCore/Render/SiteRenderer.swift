@@ -24,9 +24,9 @@ struct SiteRenderer: Sendable {
     /// entries have the same revisions, are taken from it instead: the bytes are the same either way.
     ///
     /// With a `sink` (`sitegen build`), the files go to it as they are made, pages, feeds and search
-    /// fragments in batches, and are not kept: `files` and the cache's pages and feeds stay empty. Nothing
-    /// goes to the sink when two outputs claim one path, since that is an error; every path is claimed
-    /// before anything is made.
+    /// fragments in batches, and are not kept: `files`, the cache's pages and feeds and its search index
+    /// (built without what edits need) stay empty. Nothing goes to the sink when two outputs claim one
+    /// path, since that is an error; every path is claimed before anything is made.
     func render(_ site: Site, tree: SourceTree, contentCopies: [String: String], cache: RenderCache = RenderCache(), sink: (any OutputSink)? = nil) async throws -> Rendered {
         let models = ViewModels(site: site)
         let jobs = models.jobs()
@@ -37,7 +37,8 @@ struct SiteRenderer: Sendable {
         let feedWriter = FeedWriter(models: models)
         let feeds = feedWriter.plan(cache: cache.feeds)
         let searchFiles = SearchFiles(models: models)
-        let search = await searchFiles.index()
+        // A build for a sink is never edited, so its index keeps no posting lists.
+        let search = await searchFiles.index(editable: sink == nil)
         let feedClaims = feeds.map { table.claim($0.path, origin: .generated) }
         let generated = claim(generatedFiles(site, models: models, jobs: jobs, describe: describe), in: &table)
         let searchClaims = Set((search.map(SearchFiles.paths) ?? []).filter { table.claim($0, origin: .generated) })
@@ -51,7 +52,7 @@ struct SiteRenderer: Sendable {
         try await emitFeeds(feeds, claims: feedClaims, writer: feedWriter, describe: describe, cache: cache, into: &out, newCache: &newCache)
         if var state = search {
             try await emitSearch(&state, claims: searchClaims, files: searchFiles, describe: describe, into: &out)
-            newCache.search = state
+            if sink == nil { newCache.search = state }
         }
         try await out.emit(copied)
         try await emitPages(jobs, paths: paths, claimed: claimed, models: models, describe: describe, cache: cache, into: &out, newCache: &newCache)
