@@ -26,4 +26,32 @@ struct TextReplacementTests {
             #expect(haystack.replacingAll(needle, with: "[X]") == haystack.replacingOccurrences(of: needle, with: "[X]"))
         }
     }
+
+    /// The meaning of `TextReplacement`, one position at a time: the first listed target there wins.
+    static func reference(_ text: String, _ pairs: [(String, String)]) -> String {
+        let bytes = Array(text.utf8)
+        let patterns = pairs.filter { !$0.0.isEmpty }.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        var output: [UInt8] = [], position = 0
+        while position < bytes.count {
+            if let (target, replacement) = patterns.first(where: { bytes[position...].starts(with: $0.0) }) {
+                output += replacement
+                position += target.count
+            } else {
+                output.append(bytes[position])
+                position += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test("several targets, sharing first bytes or prefixes of each other, replace as one position-by-position pass")
+    func severalTargets() async {
+        let alphabet: [Character] = ["a", "b", "<", "&", "é", "😀", " "]
+        let piece = Gen.int(in: 0..<alphabet.count).array(of: 0...3).map { String($0.map { alphabet[$0] }) }
+        await propertyCheck(count: 500, input: Gen.int(in: 0..<alphabet.count).array(of: 0...40), piece.array(of: 1...5)) { text, targets in
+            let haystack = String(text.map { alphabet[$0] })
+            let pairs = targets.enumerated().map { ($1, "[\($0)]") }
+            #expect(TextReplacement(pairs).apply(to: haystack) == Self.reference(haystack, pairs), "\(haystack.debugDescription) \(pairs)")
+        }
+    }
 }
