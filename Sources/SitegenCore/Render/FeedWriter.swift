@@ -70,14 +70,44 @@ struct FeedWriter: Sendable {
         }
     }
 
-    /// The files of `planned`, in order: cached ones as they are, the others written in parallel, the content
-    /// of an entry in several of them escaped once. A large site's feeds are written a slice at a time.
+    /// Entries' content escaped for the feeds, shared by the slices they are written in: each entry is escaped
+    /// once, and dropped once the last feed that shows it is written (feeds of tags that share articles share
+    /// them; a large site's feeds do not hold every entry at once).
+    struct EscapedEntries: Sendable {
+        fileprivate var content: [Int: String] = [:]
+        /// Per entry, how many feeds still to be written show it.
+        fileprivate var pending: [Int: Int] = [:]
+    }
+
+    /// The entries the feeds of `planned` to be written will show.
+    func escapedEntries(for planned: some Sequence<Planned>) -> EscapedEntries {
+        var entries = EscapedEntries()
+        for feed in planned where feed.cached == nil && feed.path != FeedRoutes.json {
+            for index in feed.feed.entries { entries.pending[index, default: 0] += 1 }
+        }
+        return entries
+    }
+
+    /// The files of `planned`, in order: cached ones as they are, the others written in parallel.
     func files(_ planned: ArraySlice<Planned>) async -> [OutputFile] {
+        var entries = escapedEntries(for: planned)
+        return await files(planned, entries: &entries)
+    }
+
+    /// `files`, for one slice of the feeds `entries` was made for.
+    func files(_ planned: ArraySlice<Planned>, entries: inout EscapedEntries) async -> [OutputFile] {
         let stale = planned.filter { $0.cached == nil }.map(\.feed)
-        let used = Array(Set(stale.filter { $0.path != FeedRoutes.json }.flatMap(\.entries))).sorted()
-        let escaped = await used.parallelMap(workers: site.config.workers) { [self] index in absoluteLinks(site.articles[index].html).xmlEscaped }
-        let content = Dictionary(uniqueKeysWithValues: zip(used, escaped))
+        let showing = stale.filter { $0.path != FeedRoutes.json }
+        let missing = Set(showing.flatMap(\.entries)).subtracting(entries.content.keys).sorted()
+        let escaped = await missing.parallelMap(workers: site.config.workers) { [self] index in absoluteLinks(site.articles[index].html).xmlEscaped }
+        for (index, text) in zip(missing, escaped) { entries.content[index] = text }
+        let content = entries.content
         let written = await stale.parallelMap(workers: site.config.workers) { [self] feed in OutputFile(path: feed.path, text: text(of: feed, content: content)) }
+        for index in showing.flatMap(\.entries) {
+            let pending = entries.pending[index, default: 1] - 1
+            entries.pending[index] = pending > 0 ? pending : nil
+            if pending <= 0 { entries.content[index] = nil }
+        }
         var next = written.makeIterator()
         return planned.map { $0.cached ?? next.next()! }
     }

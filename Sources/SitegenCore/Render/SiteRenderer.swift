@@ -111,9 +111,10 @@ struct SiteRenderer: Sendable {
         into out: inout Emitter, newCache: inout RenderCache
     ) async throws {
         var kept: [OutputFile] = []
+        var entries = writer.escapedEntries(for: feeds)
         for start in stride(from: 0, to: feeds.count, by: Self.feedsPerBatch) {
             let batch = feeds[start..<min(start + Self.feedsPerBatch, feeds.count)]
-            let files = await writer.files(batch)
+            let files = await writer.files(batch, entries: &entries)
             var known: [String: String] = [:]
             for feed in batch where feed.cached != nil { known[feed.path] = cache.hashes[feed.path] }
             for feed in batch where feed.cached == nil { newCache.rendered.insert(feed.path) }
