@@ -46,29 +46,27 @@ struct StreamingBuildTests {
 
     @Test("sends nothing when the build fails, even at the render stage")
     func nothingOnFailure() async throws {
-        var files = Self.site
         // A static file where a page goes: found only when the outputs are laid out.
-        files["public/blog/post-1/index.html"] = "mine"
-        let collector = Collector()
-        do {
-            _ = try await SiteBuilder(options: TestSite.options()).build(SourceTree(files: files), writingTo: collector)
-            Issue.record("the build succeeded")
-        } catch let failure as BuildFailure {
-            #expect(failure.diagnostics.map(\.message) == ["/blog/post-1/ is produced twice: by content/blog/post-1.md and by public/blog/post-1/index.html"])
-        }
-        #expect(await collector.batches.isEmpty)
+        try await expectNothingSent(
+            adding: "public/blog/post-1/index.html",
+            failingWith: "/blog/post-1/ is produced twice: by content/blog/post-1.md and by public/blog/post-1/index.html")
     }
 
     @Test("sends nothing when a file claims the path of a feed or of the search index made later in batches", arguments: ["tags/t3/atom.xml", "search/docs/280.json"])
     func nothingOnLateCollision(path: String) async throws {
+        try await expectNothingSent(adding: "public/" + path, failingWith: "/\(path) is produced twice: by a generated page and by public/\(path)")
+    }
+
+    /// Builds the site with one more file, which must make it fail with `message` alone and send nothing.
+    private func expectNothingSent(adding path: String, failingWith message: String) async throws {
         var files = Self.site
-        files["public/" + path] = "mine"
+        files[path] = "mine"
         let collector = Collector()
         do {
             _ = try await SiteBuilder(options: TestSite.options()).build(SourceTree(files: files), writingTo: collector)
             Issue.record("the build succeeded")
         } catch let failure as BuildFailure {
-            #expect(failure.diagnostics.map(\.message) == ["/\(path) is produced twice: by a generated page and by public/\(path)"])
+            #expect(failure.diagnostics.map(\.message) == [message])
         }
         #expect(await collector.batches.isEmpty)
     }

@@ -37,7 +37,10 @@ struct ArticleText {
     var meta: FrontMatter { source.meta }
     var bodyFirstLine: Int { source.bodyFirstLine }
     /// Everything after the front matter's closing fence.
-    var body: String { String(text.text.utf8.dropFirst(source.bodyOffset))! }
+    var body: String {
+        let text = self.text.text
+        return String(text[text.utf8.index(text.startIndex, offsetBy: source.bodyOffset)...])
+    }
 }
 
 /// A link as it appears in an article's HTML, and where its Markdown is.

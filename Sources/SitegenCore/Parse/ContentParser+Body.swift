@@ -30,7 +30,7 @@ extension ContentParser {
         let (imageURL, imageDiagnostics) = resolveImage(source, resolver: resolver)
         diagnostics += imageDiagnostics
         var article = Article(
-            path: source.path, meta: head.meta, route: head.route, html: rendered.html,
+            path: head.path, meta: head.meta, route: head.route, html: rendered.html,
             headings: rendered.headings, wordCount: rendered.wordCount, imageURL: imageURL
         )
         article.linkSites = sites
