@@ -36,7 +36,7 @@ extension Array where Element: Sendable {
     /// Maps on all cores and returns when done, for synchronous callers (loading files, reading language
     /// files): `chunkSize` elements per job, results in the order of the input.
     func concurrentMap<T: Sendable>(chunkSize: Int = 1, _ transform: @Sendable (Element) -> T) -> [T] {
-        let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, count) }
+        let chunks = slices(of: chunkSize).map(\.indices)
         let results = Mutex([T?](repeating: nil, count: count))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
             let mapped = self[chunks[chunk]].map(transform)
@@ -45,5 +45,12 @@ extension Array where Element: Sendable {
             }
         }
         return results.withLock { $0 }.map { $0! }
+    }
+}
+
+extension Array {
+    /// The elements in consecutive slices of `size` (the last one shorter), in order.
+    func slices(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

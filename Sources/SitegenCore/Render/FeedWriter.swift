@@ -42,7 +42,8 @@ struct FeedWriter: Sendable {
     /// cache's but for edits of these articles that keep its shape, so a feed without them keeps its cached key.
     func files(cache: FeedCache = FeedCache(), edited: Set<Int>? = nil) async -> ([OutputFile], FeedCache) {
         let planned = plan(cache: cache, edited: edited)
-        let files = await files(planned[...])
+        var entries = escapedEntries(for: planned)
+        let files = await files(planned[...], entries: &entries)
         return (files, Self.cache(planned, files: files, config: site.config))
     }
 
@@ -88,13 +89,8 @@ struct FeedWriter: Sendable {
         return entries
     }
 
-    /// The files of `planned`, in order: cached ones as they are, the others written in parallel.
-    func files(_ planned: ArraySlice<Planned>) async -> [OutputFile] {
-        var entries = escapedEntries(for: planned)
-        return await files(planned, entries: &entries)
-    }
-
-    /// `files`, for one slice of the feeds `entries` was made for.
+    /// The files of `planned`, a slice of the feeds `entries` was made for, in order: cached ones as they are,
+    /// the others written in parallel.
     func files(_ planned: ArraySlice<Planned>, entries: inout EscapedEntries) async -> [OutputFile] {
         let stale = planned.filter { $0.cached == nil }.map(\.feed)
         let showing = stale.filter { $0.path != FeedRoutes.json }

@@ -17,14 +17,6 @@ struct SearchFiles: Sendable {
         var fragmentHashes: [UInt64]
     }
 
-    /// Every file of the index, paths relative to the output root, and the index for later edits; none when
-    /// search is off.
-    func files() async -> (files: [OutputFile], state: State?) {
-        guard var state = await index() else { return ([], nil) }
-        let fragments = await fragments(Self.documentArticles(state)[...])
-        return (Self.finish(&state, fragmentHashes: fragments.hashes) + fragments.files, state)
-    }
-
     /// The index of the articles' terms, without its fragments' hashes yet; nil when search is off. Unless
     /// `editable`, the state cannot take edits (`files(updating:old:)`), and holds less.
     func index(editable: Bool = true) async -> State? {
@@ -37,7 +29,7 @@ struct SearchFiles: Sendable {
             fragmentHashes: [])
     }
 
-    /// The paths of every file `files()` makes, known before any is made.
+    /// The paths of the index's files and fragments, known before any is made.
     static func paths(_ state: State) -> [String] {
         state.index.filePaths.map { route + $0 } + (0..<state.documents.count).map(fragmentPath)
     }

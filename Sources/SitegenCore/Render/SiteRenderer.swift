@@ -69,8 +69,8 @@ struct SiteRenderer: Sendable {
         into out: inout Emitter, newCache: inout RenderCache
     ) async throws {
         let reusable = cache.templates == newCache.templates ? cache.pages : [:]
-        for start in stride(from: 0, to: jobs.count, by: Self.filesPerBatch) {
-            let batch = Array(start..<min(start + Self.filesPerBatch, jobs.count)).filter { claimed[$0] }
+        for slice in Array(jobs.indices).slices(of: Self.filesPerBatch) {
+            let batch = slice.filter { claimed[$0] }
             let pages = await batch.parallelMap(workers: out.workers) { [templates] index -> (page: RenderCache.Page, entry: Manifest.Entry) in
                 let job = jobs[index], path = paths[index], context = models.context(for: job)
                 var entry = describe.page(job)
@@ -95,9 +95,8 @@ struct SiteRenderer: Sendable {
             files.filter { claims.contains($0.path) }.map { ($0, describe.generated($0.path, kind: .searchIndex)) }
         }
         var hashes: [UInt64] = []
-        let documents = SearchFiles.documentArticles(state)
-        for start in stride(from: 0, to: documents.count, by: Self.filesPerBatch) {
-            let fragments = await files.fragments(documents[start..<min(start + Self.filesPerBatch, documents.count)])
+        for documents in SearchFiles.documentArticles(state).slices(of: Self.filesPerBatch) {
+            let fragments = await files.fragments(documents)
             hashes += fragments.hashes
             try await out.emit(described(fragments.files))
         }
@@ -112,8 +111,7 @@ struct SiteRenderer: Sendable {
     ) async throws {
         var kept: [OutputFile] = []
         var entries = writer.escapedEntries(for: feeds)
-        for start in stride(from: 0, to: feeds.count, by: Self.feedsPerBatch) {
-            let batch = feeds[start..<min(start + Self.feedsPerBatch, feeds.count)]
+        for batch in feeds.slices(of: Self.feedsPerBatch) {
             let files = await writer.files(batch, entries: &entries)
             var known: [String: String] = [:]
             for feed in batch where feed.cached != nil { known[feed.path] = cache.hashes[feed.path] }
