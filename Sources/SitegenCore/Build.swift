@@ -17,15 +17,21 @@ public struct SiteBuilder: Sendable {
     /// `build`, handing the files to `sink` as they are made instead of keeping them (the output's `files`
     /// is empty): `sitegen build` writes a large site without holding it in memory. Nothing reaches the
     /// sink unless every stage succeeded; throws `BuildFailure` as `build` does, and the sink's errors.
-    public func build(_ tree: SourceTree, writingTo sink: some OutputSink) async throws -> BuildOutput {
-        try output(of: try await stages(tree, renderDespiteErrors: false, caches: BuildCaches(), sink: sink), tree).output
+    ///
+    /// The tree is consumed: once the bodies are rendered, the build lets go of every article's body
+    /// (`SourceTree.keepingHeads`), so that a large site's sources and its rendered pages are not held at once.
+    /// The caller should hand it over with `consume`, or keep a copy that holds the sources anyway.
+    public func build(_ tree: consuming SourceTree, writingTo sink: some OutputSink) async throws -> BuildOutput {
+        var tree = tree
+        return try output(of: try await stages(&tree, renderDespiteErrors: false, caches: BuildCaches(), sink: sink), tree).output
     }
 
     /// `build`, reusing the work in `caches` whose inputs did not change; returns the caches for the next
     /// build, with the whole build in them when `keepingLast` (for `ContentEdit`). The output is the same as
     /// without caches, byte for byte.
     func build(_ tree: SourceTree, caches: BuildCaches, keepingLast: Bool = true) async throws -> (output: BuildOutput, caches: BuildCaches) {
-        let run = try await stages(tree, renderDespiteErrors: false, caches: caches)
+        var tree = tree
+        let run = try await stages(&tree, renderDespiteErrors: false, caches: caches)
         let (output, rendered) = try output(of: run, tree)
         var caches = run.caches
         guard keepingLast else { return (output, caches) }
@@ -53,8 +59,9 @@ public struct SiteBuilder: Sendable {
     /// every page. Sorted, with source lines.
     public func check(_ tree: SourceTree) async -> [Diagnostic] {
         let run: Stages
+        var tree = tree
         do {
-            run = try await stages(tree, renderDespiteErrors: true, caches: BuildCaches())
+            run = try await stages(&tree, renderDespiteErrors: true, caches: BuildCaches())
         } catch {
             // Only a sink throws, and a check has none.
             return [.error("internal error: \(error)", file: nil)]
@@ -94,7 +101,8 @@ public struct SiteBuilder: Sendable {
         let templates: TemplateRenderer
     }
 
-    private func stages(_ tree: SourceTree, renderDespiteErrors: Bool, caches: BuildCaches, sink: (any OutputSink)? = nil) async throws -> Stages {
+    /// With a `sink`, `tree` keeps only the heads of the articles once they are parsed.
+    private func stages(_ tree: inout SourceTree, renderDespiteErrors: Bool, caches: BuildCaches, sink: (any OutputSink)? = nil) async throws -> Stages {
         var (config, diagnostics) = Self.loadConfig(tree)
         apply(options, to: &config)
         let compiled = caches.templates.flatMap { $0.source == tree.templates ? $0 : nil } ?? BuildCaches.Templates(source: tree.templates)
@@ -110,12 +118,13 @@ public struct SiteBuilder: Sendable {
         }
         // Only a check renders despite errors, and only a check reads where each link was written.
         let parser = ContentParser(config: config, options: options, renderer: renderer, highlighting: highlighting, keepsLinkSites: renderDespiteErrors)
-        let parsed = await parser.parse(tree, cache: caches.parse, keepingCache: sink == nil)
+        var parsed = await parser.parse(&tree, cache: caches.parse, keepingCache: sink == nil, releasingBodies: sink != nil)
         var newCaches = caches
         newCaches.parse = parsed.cache
         newCaches.templates = compiled
         diagnostics += parsed.diagnostics
-        let (site, assembleDiagnostics, assembleCache) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data, cache: caches.assemble)
+        var (site, assembleDiagnostics, assembleCache) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data, cache: caches.assemble)
+        parsed.articles = []
         newCaches.assemble = assembleCache
         diagnostics += assembleDiagnostics
         if config.search, let templates, !templates.names.contains("search") {
@@ -124,7 +133,12 @@ public struct SiteBuilder: Sendable {
                 file: "templates/search.mustache"))
         }
         guard let templates, renderDespiteErrors || !diagnostics.hasErrors else { return Stages(diagnostics: diagnostics, caches: newCaches) }
-        let rendered = try await SiteRenderer(templates: templates).render(site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render, sink: sink)
+        // A build for a sink is never edited: its index keeps no posting lists, and once it is built the
+        // articles need not keep their terms (the largest part of the index's input).
+        let search = sink == nil ? nil : await SearchFiles.index(of: site, editable: false)
+        if search != nil { site.dropSearchTerms() }
+        let rendered = try await SiteRenderer(templates: templates).render(
+            site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render, search: search, sink: sink)
         newCaches.render = rendered.cache
         return Stages(
             diagnostics: diagnostics + rendered.diagnostics,

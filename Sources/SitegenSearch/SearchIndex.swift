@@ -70,65 +70,61 @@ public struct SearchIndex: Sendable {
 
     /// The index of `documents` (document `i` is `documents[i]`).
     public init(_ documents: [DocumentTerms], options: Options = .init()) {
-        self.init(lists: Self.postingLists(documents[...]), lengths: documents.map(\.length), options: options)
-        for term in terms { entries[term] = entry(term) }
+        let packed = PackedPostings(documents[...])
+        self.init(terms: packed.terms, lengths: documents.map(\.length), options: options)
+        for (id, term) in packed.terms.enumerated() { lists[term] = packed.list(id) }
+        for term in terms { entries[term] = entry(term, lists[term]!) }
         sizes = terms.map { entries[$0]!.count }
     }
 
     /// `init`, collecting the posting lists and encoding the terms' entries on all cores. Unless `editable`,
-    /// the posting lists are dropped once encoded: a one-off build needs only the files, and the lists are a
-    /// large site's largest part of the index.
+    /// no posting list is kept once its entry is encoded: a one-off build needs only the files, and the
+    /// lists are a large site's largest part of the index.
     public static func build(_ documents: [DocumentTerms], options: Options = .init(), tasks: Int = 8, editable: Bool = true) async -> SearchIndex {
-        // Each run of documents gets its own lists; joined in document order, every list stays ascending.
+        // Each run of documents gets its own packed lists; a term's list is its parts in run order, so it
+        // stays ascending.
         let size = max(1, (documents.count + tasks - 1) / tasks)
-        let parts = await withTaskGroup(of: (Int, [String: PostingList]).self) { group in
+        let parts = await withTaskGroup(of: (Int, PackedPostings).self) { group in
             for start in stride(from: 0, to: documents.count, by: size) {
-                group.addTask { (start, postingLists(documents[start..<min(start + size, documents.count)])) }
+                group.addTask { (start, PackedPostings(documents[start..<min(start + size, documents.count)])) }
             }
-            var parts: [(Int, [String: PostingList])] = []
+            var parts: [(Int, PackedPostings)] = []
             for await part in group { parts.append(part) }
             return parts.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        var lists = parts.first ?? [:]
-        for part in parts.dropFirst() {
-            for (term, list) in part { lists[term, default: PostingList()].append(contentsOf: list) }
+        var places: [String: [(part: Int, id: Int)]] = [:]
+        for (number, part) in parts.enumerated() {
+            for (id, term) in part.terms.enumerated() { places[term, default: []].append((number, id)) }
         }
-        var index = SearchIndex(lists: lists, lengths: documents.map(\.length), options: options)
+        var index = SearchIndex(terms: Array(places.keys), lengths: documents.map(\.length), options: options)
         let chunk = max(1, (index.terms.count + tasks - 1) / tasks)
-        let encoded = await withTaskGroup(of: [(String, [UInt8])].self) { [index] group in
+        let encoded = await withTaskGroup(of: [(String, [UInt8], PostingList?)].self) { [index, places] group in
             for start in stride(from: 0, to: index.terms.count, by: chunk) {
-                group.addTask { index.terms[start..<min(start + chunk, index.terms.count)].map { ($0, index.entry($0)) } }
+                group.addTask {
+                    index.terms[start..<min(start + chunk, index.terms.count)].map { term in
+                        let list = PostingList(joining: places[term]!.map { parts[$0.part].list($0.id) })
+                        return (term, index.entry(term, list), editable ? list : nil)
+                    }
+                }
             }
-            var all: [(String, [UInt8])] = []
+            var all: [(String, [UInt8], PostingList?)] = []
             for await part in group { all += part }
             return all
         }
-        index.entries = Dictionary(uniqueKeysWithValues: encoded)
+        index.entries = Dictionary(uniqueKeysWithValues: encoded.map { ($0.0, $0.1) })
         index.sizes = index.terms.map { index.entries[$0]!.count }
-        if !editable {
-            index.lists = [:]
+        if editable {
+            index.lists = Dictionary(uniqueKeysWithValues: encoded.map { ($0.0, $0.2!) })
+        } else {
             index.isEditable = false
         }
         return index
     }
 
-    /// The posting lists of `documents` (numbered by their place in the whole array).
-    private static func postingLists(_ documents: ArraySlice<DocumentTerms>) -> [String: PostingList] {
-        var lists: [String: PostingList] = [:]
-        for (document, terms) in zip(documents.indices, documents) {
-            // Documents in order, so every list is in document order whatever order a document's terms come in.
-            for entry in terms.entries {
-                lists[entry.term, default: PostingList()].append(Int32(document), weight: entry.weight, inTitle: entry.inTitle)
-            }
-        }
-        return lists
-    }
-
-    /// The index of `lists`, with no entries yet.
-    private init(lists: [String: PostingList], lengths: [Int], options: Options) {
+    /// The index of `terms` (in any order), with no lists or entries yet.
+    private init(terms: [String], lengths: [Int], options: Options) {
         self.options = options
-        self.lists = lists
-        terms = lists.keys.sorted(by: Self.precedes)
+        self.terms = terms.sorted(by: Self.precedes)
         self.lengths = lengths
         totalLength = lengths.reduce(0, +)
         averageLength = Self.average(totalLength, count: lengths.count)
@@ -165,7 +161,7 @@ public struct SearchIndex: Sendable {
         let average = Self.average(totalLength, count: lengths.count)
         if average != averageLength {
             averageLength = average
-            for term in terms { entries[term] = entry(term) }
+            for term in terms { entries[term] = entry(term, lists[term]!) }
             sizes = terms.map { entries[$0]!.count }
             shards = [:]
         } else {
@@ -175,7 +171,7 @@ public struct SearchIndex: Sendable {
             for term in touched where lists[term] != nil {
                 let before = entries[term]
                 let kept = oldWeights[term] != nil && newWeights[term] != nil
-                if kept { rescore(term, document: Int32(document)) } else { entries[term] = entry(term) }
+                if kept { rescore(term, document: Int32(document)) } else { entries[term] = entry(term, lists[term]!) }
                 // Most scores round to what they were: those shards stay as they are.
                 if entries[term] != before { dirty.insert(term) }
                 sizes[insertionPoint(of: term)] = entries[term]!.count
@@ -184,7 +180,9 @@ public struct SearchIndex: Sendable {
     }
 
     /// The manifest and the shards; `fragmentHashes` (FNV-1a of each document's fragment) go into the version.
+    /// An index that is not editable gives its files once: each entry is dropped as its shard is made.
     public mutating func files(fragmentHashes: [UInt64]) -> [File] {
+        precondition(isEditable || !entries.isEmpty || terms.isEmpty, "an index that is not editable gives its files once")
         let dirtyPositions = dirty.compactMap { lists[$0] == nil ? nil : insertionPoint(of: $0) }.sorted()
         var nextDirty = 0
         var made: [String: Shard] = [:]
@@ -201,7 +199,12 @@ public struct SearchIndex: Sendable {
             // The same bytes at another number are another file's bytes now.
             let unchanged = reusable && shard!.number == number
             if reusable { shard!.number = number } else { shard = makeShard(range, number: number) }
-            made[first] = shard
+            if isEditable {
+                made[first] = shard
+            } else {
+                // Nothing will ask for these again: the entries go as their shard is made, and no shard is kept.
+                for index in range { entries[terms[index]] = nil }
+            }
             hash.add(shard!.hash)
             files.append(File(path: "terms/\(number).json", bytes: shard!.bytes, unchanged: unchanged))
             manifest.raw(number == 0 ? "" : ",")
@@ -250,8 +253,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// `"term":[doc,score,…]` with document numbers as deltas.
-    private func entry(_ term: String) -> [UInt8] {
-        let list = lists[term]!
+    private func entry(_ term: String, _ list: PostingList) -> [UInt8] {
         var json = JSONBytes(capacity: term.utf8.count + 4 + list.documents.count * 8)
         json.string(term)
         json.raw(":[")
@@ -321,55 +323,5 @@ public struct SearchIndex: Sendable {
 
     private static func average(_ total: Int, count: Int) -> Double {
         count == 0 ? 1 : max(1, (Double(total) / Double(count)).rounded())
-    }
-}
-
-/// One term's documents (ascending) and weighted frequencies.
-private struct PostingList: Sendable {
-    var documents: [Int32] = []
-    var weights: [Float] = []
-    var inTitle: [Bool] = []
-
-    mutating func append(_ document: Int32, weight: Float, inTitle titled: Bool) {
-        documents.append(document)
-        weights.append(weight)
-        inTitle.append(titled)
-    }
-
-    /// Appends `other`, whose documents all come after these.
-    mutating func append(contentsOf other: PostingList) {
-        documents += other.documents
-        weights += other.weights
-        inTitle += other.inTitle
-    }
-
-    /// Where `document` is, or would go.
-    func position(of document: Int32) -> Int {
-        var (low, high) = (0, documents.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if documents[middle] < document { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// Sets the document's weight; nil takes it out.
-    mutating func set(_ document: Int32, weight: Float?, inTitle titled: Bool) {
-        let low = position(of: document)
-        let present = low < documents.count && documents[low] == document
-        switch (present, weight) {
-        case (true, .some(let weight)):
-            weights[low] = weight
-            inTitle[low] = titled
-        case (true, nil):
-            documents.remove(at: low)
-            weights.remove(at: low)
-            inTitle.remove(at: low)
-        case (false, .some(let weight)):
-            documents.insert(document, at: low)
-            weights.insert(weight, at: low)
-            inTitle.insert(titled, at: low)
-        case (false, nil): break
-        }
     }
 }

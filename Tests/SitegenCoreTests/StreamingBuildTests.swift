@@ -1,4 +1,5 @@
 import Foundation
+import SitegenMarkdown
 import Testing
 @testable import SitegenCore
 
@@ -13,11 +14,12 @@ private actor Collector: OutputSink {
 
 @Suite("Streaming build")
 struct StreamingBuildTests {
-    /// More articles (and search fragments) than one batch of pages holds, and more tags (each with a feed)
-    /// than one batch of feeds, so that lists paginate and every kind of batch comes more than once.
+    /// More articles (and search fragments) than one batch of pages or one slice of bodies holds, and more
+    /// tags (each with a feed) than one batch of feeds, so that lists paginate and every kind of batch comes
+    /// more than once.
     static var site: [String: String] {
         var files = TestSite.minimalTemplates
-        for index in 0..<(SiteRenderer.filesPerBatch + 40) {
+        for index in 0..<(max(SiteRenderer.filesPerBatch, ContentParser.bodiesPerSlice) + 40) {
             let day = String(format: "%02d", index % 28 + 1)
             let tag = index % (SiteRenderer.feedsPerBatch + 8)
             files["content/blog/post-\(index).md"] = "---\ntitle: Post \(index)\ndate: 2025-0\(index % 9 + 1)-\(day)\ntags: [t\(tag)]\n---\nBody \(index).\n"
@@ -52,7 +54,7 @@ struct StreamingBuildTests {
             failingWith: "/blog/post-1/ is produced twice: by content/blog/post-1.md and by public/blog/post-1/index.html")
     }
 
-    @Test("sends nothing when a file claims the path of a feed or of the search index made later in batches", arguments: ["tags/t3/atom.xml", "search/docs/280.json"])
+    @Test("sends nothing when a file claims the path of a feed or of the search index made later in batches", arguments: ["tags/t3/atom.xml", "search/docs/540.json"])
     func nothingOnLateCollision(path: String) async throws {
         try await expectNothingSent(adding: "public/" + path, failingWith: "/\(path) is produced twice: by a generated page and by public/\(path)")
     }
@@ -69,5 +71,43 @@ struct StreamingBuildTests {
             #expect(failure.diagnostics.map(\.message) == [message])
         }
         #expect(await collector.batches.isEmpty)
+    }
+}
+
+@Suite("Streaming build: sources let go")
+struct StreamingBuildSourceTests {
+    /// A streaming build lets go of the articles' bodies once they are rendered; diagnostics found later
+    /// (here a clash of two slugs, found when the outputs are laid out) still show their front-matter line,
+    /// and those found in a body show theirs.
+    @Test func laterDiagnosticsStillShowTheirLines() async throws {
+        var files = TestSite.minimalTemplates
+        files["content/blog/a.md"] = "---\ntitle: A\ndate: 2025-01-01\nslug: same\n---\n" + String(repeating: "Text.\n\n", count: 40) + "![gone](/images/none.png)\n"
+        files["content/blog/b.md"] = "---\ntitle: B\ndate: 2025-01-02\nslug: same\n---\nBody.\n"
+        let collector = Collector()
+        do {
+            _ = try await SiteBuilder(options: TestSite.options()).build(SourceTree(files: files), writingTo: collector)
+            Issue.record("the build succeeded")
+        } catch let failure as BuildFailure {
+            let clash = try #require(failure.diagnostics.first { $0.message.contains("produced twice") })
+            #expect(clash.sourceLine == "slug: same")
+            let image = try #require(failure.diagnostics.first { $0.message.contains("/images/none.png") })
+            #expect(image.line == 86 && image.sourceLine == "![gone](/images/none.png)")
+        }
+        #expect(await collector.batches.isEmpty)
+    }
+
+    /// The parse of a streaming build gives the same articles, and leaves the tree with each article's head
+    /// alone (what later diagnostics point into).
+    @Test func releasingParseKeepsOnlyHeads() async throws {
+        let files = StreamingBuildTests.site
+        let parser = ContentParser(config: SiteConfig(), options: TestSite.options(), renderer: try MarkdownRenderer(options: .site), highlighting: nil)
+        let kept = await parser.parse(SourceTree(files: files))
+        var tree = SourceTree(files: files)
+        let released = await parser.parse(&tree, cache: ParseCache(), keepingCache: false, releasingBodies: true)
+        #expect(released.articles.map(\.html) == kept.articles.map(\.html))
+        #expect(released.articles.map(\.path) == kept.articles.map(\.path))
+        #expect(released.diagnostics == kept.diagnostics)
+        #expect(String(decoding: tree.content["content/blog/post-7.md"]!, as: UTF8.self) == "---\ntitle: Post 7\ndate: 2025-08-08\ntags: [t7]\n---\n")
+        #expect(tree.content["content/blog/post-7.md"] != Data(files["content/blog/post-7.md"]!.utf8))
     }
 }

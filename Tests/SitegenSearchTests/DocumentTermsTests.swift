@@ -44,4 +44,38 @@ struct DocumentTermsTests {
             }
         }
     }
+
+    /// The packed terms hold what counting each field's terms one by one gives: every stem with its weighted
+    /// count, the title's stems marked, and the number of occurrences; `forEachTerm` and `entries` agree.
+    @Test func packedTermsMatchCountingByHand() async {
+        let pieces = ["run", "running", "Runs", "café", "CAFE", "don't", "x", "42", "Ελληνικά", " ", ". ", "\n", "naïve", "a-b", "generously"]
+        let text = Gen.int(in: 0..<pieces.count).array(of: 0...16).map { $0.map { pieces[$0] }.joined(separator: " ") }
+        let fields = zip(text, text, text).map { title, tag, body in
+            SearchFields(title: title, description: tag, tags: [tag], headings: [title, tag], body: [body])
+        }
+        await propertyCheck(input: fields) { fields in
+            let terms = DocumentTerms(fields)
+            let weights = SearchFields.Weights()
+            var expected: [String: Float] = [:]
+            var length = 0
+            let weighted = [(fields.title, weights.title), (fields.description, weights.description)]
+                + fields.tags.map { ($0, weights.tags) } + fields.headings.map { ($0, weights.headings) } + fields.body.map { ($0, weights.body) }
+            for (text, weight) in weighted {
+                for term in SearchTokenizer().terms(in: text) {
+                    expected[EnglishStemmer().stem(term), default: 0] += weight
+                    length += 1
+                }
+            }
+            let title = Set(SearchTokenizer().terms(in: fields.title).map(EnglishStemmer().stem))
+            #expect(terms.weights == expected)
+            #expect(terms.length == length)
+            #expect(terms.titleTerms == title)
+            #expect(terms.count == expected.count)
+            var visited: [DocumentTerms.Entry] = []
+            terms.forEachTerm { bytes, weight, inTitle in
+                visited.append(.init(term: String(decoding: bytes, as: UTF8.self), weight: weight, inTitle: inTitle))
+            }
+            #expect(visited == terms.entries)
+        }
+    }
 }

@@ -12,12 +12,15 @@ struct ArticleSource: Sendable {
     let bodyFirstLine: Int
     /// Site-relative route without the base path: `blog/x/`.
     let route: String
-    /// The file as loaded.
-    let data: Data
+    /// The file as loaded; empty once released.
+    private(set) var data: Data
     /// Where the body starts in the decoded text, in UTF-8 bytes.
     let bodyOffset: Int
     /// Whether this is `index.md` of a page bundle.
     var isBundle: Bool { path.hasSuffix("/index.md") }
+
+    /// Lets go of the file's bytes (they may be the last reference to them); the body can no longer be opened.
+    mutating func releaseData() { data = Data() }
 
     /// The decoded file, to render the body from: decoded again from `data`, which decoded when the head was read.
     func opened() -> ArticleText {

@@ -10,25 +10,49 @@ extension Array where Element: Sendable {
 
     /// `parallelMap`, where each chunk starts from a fresh `state()` and hands it from one element to the
     /// next (a cache that only saves work: the results must not depend on how the input was cut).
-    func parallelMap<T: Sendable, State>(
+    func parallelMap<T: Sendable, State: Sendable>(
         workers: Int?, state: @escaping @Sendable () -> State, _ transform: @escaping @Sendable (inout State, Element) -> T
     ) async -> [T] {
-        let chunkCount = workers == 1 ? 1 : Swift.min(count, (workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4)
-        let mapChunk: @Sendable (ArraySlice<Element>) -> [T] = { chunk in
-            var current = state()
-            return chunk.map { transform(&current, $0) }
+        var states: [State] = []
+        return await parallelMap(workers: workers, states: &states, state: state, transform)
+    }
+
+    /// `parallelMap(workers:state:_:)`, where chunk `i` starts from `states[i]` (from a fresh `state()` when
+    /// there is none) and leaves its state there: a caller that maps a long array a slice at a time keeps its
+    /// workers' caches from one slice to the next.
+    func parallelMap<T: Sendable, State: Sendable>(
+        workers: Int?, states: inout [State], state: @escaping @Sendable () -> State,
+        _ transform: @escaping @Sendable (inout State, Element) -> T
+    ) async -> [T] {
+        let chunkCount = Swift.max(1, workers == 1 ? 1 : Swift.min(count, (workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4))
+        let chunkSize = Swift.max(1, (count + chunkCount - 1) / chunkCount)
+        let starts = [Int](stride(from: 0, to: count, by: chunkSize))
+        while states.count < starts.count { states.append(state()) }
+        let mapChunk: @Sendable (ArraySlice<Element>, State) -> ([T], State) = { chunk, state in
+            var current = state
+            return (chunk.map { transform(&current, $0) }, current)
         }
-        guard chunkCount > 1 else { return mapChunk(self[...]) }
-        let chunkSize = (count + chunkCount - 1) / chunkCount
-        return await withTaskGroup(of: (Int, [T]).self) { group in
-            for start in stride(from: 0, to: count, by: chunkSize) {
+        guard starts.count > 1 else {
+            guard let start = starts.first else { return [] }
+            let (mapped, state) = mapChunk(self[start...], states[0])
+            states[0] = state
+            return mapped
+        }
+        let done = await withTaskGroup(of: (Int, [T], State).self) { [states] group in
+            for (number, start) in starts.enumerated() {
                 let slice = self[start..<Swift.min(start + chunkSize, count)]
-                group.addTask { (start, mapChunk(slice)) }
+                let state = states[number]
+                group.addTask {
+                    let (mapped, state) = mapChunk(slice, state)
+                    return (number, mapped, state)
+                }
             }
-            var chunks: [(Int, [T])] = []
+            var chunks: [(Int, [T], State)] = []
             for await chunk in group { chunks.append(chunk) }
-            return chunks.sorted { $0.0 < $1.0 }.flatMap(\.1)
+            return chunks.sorted { $0.0 < $1.0 }
         }
+        for (number, _, state) in done { states[number] = state }
+        return done.flatMap { $0.1 }
     }
 }
 

@@ -47,3 +47,37 @@ public enum StaticFile: Sendable, Hashable {
     /// A file on disk, copied by the writer without being read into memory.
     case disk(URL)
 }
+
+extension SourceTree {
+    /// The tree with each content file of `headLines` cut to its first lines (a copy of them, so the rest of
+    /// the bytes can go): once the bodies are rendered, a build that is not edited later needs no more of an
+    /// article than the front matter its remaining diagnostics point into. A line ends at `\n`, `\r\n` or a
+    /// lone `\r`, as `SourceText` reads it.
+    func keepingHeads(_ headLines: [String: Int]) -> SourceTree {
+        var tree = self
+        for (path, lines) in headLines {
+            guard let data = content[path] else { continue }
+            tree.content[path] = data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return Data(UnsafeBufferPointer(rebasing: bytes[..<Self.end(ofLines: lines, in: bytes)]))
+            }
+        }
+        return tree
+    }
+
+    /// Where the first `count` lines of `bytes` end, line breaks included.
+    private static func end(ofLines count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var (seen, index) = (0, 0)
+        while seen < count && index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x0A {
+                seen += 1
+            } else if byte == 0x0D {
+                if index < bytes.count && bytes[index] == 0x0A { index += 1 }
+                seen += 1
+            }
+        }
+        return index
+    }
+}

@@ -31,20 +31,29 @@ struct ContentParser: Sendable {
     /// Without `keepingCache` the output's cache holds no files (a one-off build need not keep every
     /// article's source twice over).
     func parse(_ tree: SourceTree, cache: ParseCache = ParseCache(), keepingCache: Bool = true) async -> Output {
+        var tree = tree
+        return await parse(&tree, cache: cache, keepingCache: keepingCache, releasingBodies: false)
+    }
+
+    /// `parse`; with `releasingBodies` (a one-off build, which keeps no cache), `tree` keeps only the heads of
+    /// the articles once they are read (`SourceTree.keepingHeads`), and each article's bytes are let go as
+    /// soon as its body is rendered, so a large site's sources are never all held beside its rendered bodies.
+    func parse(_ tree: inout SourceTree, cache: ParseCache, keepingCache: Bool, releasingBodies: Bool) async -> Output {
+        precondition(!(keepingCache && releasingBodies), "a parse that keeps its cache keeps the sources in it")
         var newCache = ParseCache()
         let markdownPaths = tree.content.keys.filter { $0.hasSuffix(".md") && !Self.isData($0) }.sorted()
-        let inputs = markdownPaths.map { ($0, tree.content[$0]!) }
-        let heads = await inputs.parallelMap(workers: config.workers) { path, data in
-            if let cached = cache.heads[path], cached.data == data { return cached.head }
-            return Self.readHead(path: path, data: data)
-        }
+        var heads = await Self.readHeads(markdownPaths.map { ($0, tree.content[$0]!) }, cache: cache, workers: config.workers)
         if keepingCache {
-            for (input, head) in zip(inputs, heads) { newCache.heads[input.0] = .init(data: input.1, head: head) }
+            for (path, head) in zip(markdownPaths, heads) { newCache.heads[path] = .init(data: tree.content[path]!, head: head) }
         }
         var diagnostics = heads.flatMap(\.1)
-        let sources = heads.compactMap(\.0)
+        var sources = heads.compactMap(\.0)
         let unbuilt = zip(markdownPaths, heads).filter { $0.1.0 == nil }.map(\.0)
-        let (published, unpublished) = partition(sources)
+        heads = []
+        let headLines = Dictionary(sources.map { ($0.path, $0.bodyFirstLine - 1) }, uniquingKeysWith: { first, _ in first })
+        if releasingBodies { tree = tree.keepingHeads(headLines) }
+        var (published, unpublished) = partition(sources)
+        sources = []
         let routes = Dictionary(published.map { ($0.path, $0.route) }, uniquingKeysWith: { first, _ in first })
         let copies = contentCopies(tree, published: published)
         let resolver = LinkResolver(
@@ -62,10 +71,18 @@ struct ContentParser: Sendable {
             brokenIDs: data.brokenIDs, basePath: config.basePath)
         let surroundings = ParseCache.Surroundings(resolver: resolver, embeds: embeds, config: config, languages: highlighting?.grammars ?? [])
         let reusable = cache.surroundings == surroundings ? cache.bodies : [:]
-        let bodies = await published.parallelMap(workers: config.workers, state: TermCache.init) { [self] terms, source -> (Article, [Diagnostic], reused: Bool) in
-            if let cached = reusable[source.path], cached.data == tree.content[source.path] { return (cached.article, cached.diagnostics, true) }
-            let (article, diagnostics) = renderBody(source, resolver: resolver, embeds: embeds, terms: &terms)
-            return (article, diagnostics, false)
+        let content = tree.content
+        var bodies: [(Article, [Diagnostic], reused: Bool)] = []
+        var states: [TermCache] = []
+        // A slice at a time when releasing: only the slice being rendered holds its articles' bytes.
+        for range in Self.bodySlices(published.count, releasing: releasingBodies) {
+            let slice = Array(published[range])
+            if releasingBodies { for index in range { published[index].releaseData() } }
+            bodies += await slice.parallelMap(workers: config.workers, states: &states, state: TermCache.init) { [self] terms, source -> (Article, [Diagnostic], reused: Bool) in
+                if let cached = reusable[source.path], cached.data == content[source.path] { return (cached.article, cached.diagnostics, true) }
+                let (article, diagnostics) = renderBody(source, resolver: resolver, embeds: embeds, terms: &terms)
+                return (article, diagnostics, false)
+            }
         }
         diagnostics += bodies.flatMap(\.1)
         var articles: [Article] = []
@@ -77,12 +94,30 @@ struct ContentParser: Sendable {
                 article.revision = newCache.nextRevision
                 newCache.nextRevision += 1
             }
-            if keepingCache { newCache.bodies[source.path] = .init(data: tree.content[source.path]!, article: article, diagnostics: body.1) }
+            if keepingCache { newCache.bodies[source.path] = .init(data: content[source.path]!, article: article, diagnostics: body.1) }
             articles.append(article)
         }
         return Output(
             articles: articles, contentCopies: copies, data: data,
             unbuiltRoutes: Set(unbuilt.map { Routes.article(path: $0, slug: nil) }), diagnostics: diagnostics, cache: newCache)
+    }
+
+    /// Articles rendered together when their bytes are released as they go: few enough that their sources
+    /// are small beside the rendered site, enough that the workers' chunks stay long.
+    static let bodiesPerSlice = 512
+
+    /// The articles' index ranges rendered together: all at once, or `bodiesPerSlice` at a time when releasing.
+    private static func bodySlices(_ count: Int, releasing: Bool) -> [Range<Int>] {
+        let size = releasing ? bodiesPerSlice : max(count, 1)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    /// The front matter of every Markdown file, in parallel; a file unchanged since `cache` keeps its head.
+    private static func readHeads(_ inputs: [(String, Data)], cache: ParseCache, workers: Int?) async -> [(ArticleSource?, [Diagnostic])] {
+        await inputs.parallelMap(workers: workers) { path, data in
+            if let cached = cache.heads[path], cached.data == data { return cached.head }
+            return Self.readHead(path: path, data: data)
+        }
     }
 
     /// Data files, with `options_from` tables filled from the published articles; and whether there are any of those.

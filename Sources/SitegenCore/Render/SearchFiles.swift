@@ -20,7 +20,11 @@ struct SearchFiles: Sendable {
     /// The index of the articles' terms, without its fragments' hashes yet; nil when search is off. Unless
     /// `editable`, the state cannot take edits (`files(updating:old:)`), and holds less.
     func index(editable: Bool = true) async -> State? {
-        let site = models.site
+        await Self.index(of: models.site, editable: editable)
+    }
+
+    /// `index(editable:)` of `site`, before its view models are made.
+    static func index(of site: Site, editable: Bool) async -> State? {
         guard site.config.search else { return nil }
         let indexed = site.articles.indices.filter { site.articles[$0].searchTerms != nil }
         return State(
@@ -74,10 +78,17 @@ struct SearchFiles: Sendable {
     }
 
     private static func indexFiles(_ state: inout State) -> [(file: OutputFile, unchanged: Bool)] {
-        state.index.files(fragmentHashes: state.fragmentHashes).map { file in
+        var files = state.index.files(fragmentHashes: state.fragmentHashes)
+        var made: [(file: OutputFile, unchanged: Bool)] = []
+        made.reserveCapacity(files.count)
+        for index in files.indices {
+            let file = files[index]
             // A shard the last build wrote is not copied into new Data only to be compared and dropped.
-            (OutputFile(path: route + file.path, contents: .bytes(file.unchanged ? Data() : Data(file.bytes))), file.unchanged)
+            made.append((OutputFile(path: route + file.path, contents: .bytes(file.unchanged ? Data() : Data(file.bytes))), file.unchanged))
+            // Each shard's bytes go once copied, so the index is not held twice over.
+            files[index].bytes = []
         }
+        return made
     }
 
     private static func fragmentFile(_ number: Int, _ bytes: Data) -> OutputFile {

@@ -27,7 +27,12 @@ struct SiteRenderer: Sendable {
     /// fragments in batches, and are not kept: `files`, the cache's pages and feeds and its search index
     /// (built without what edits need) stay empty. Nothing goes to the sink when two outputs claim one
     /// path, since that is an error; every path is claimed before anything is made.
-    func render(_ site: Site, tree: SourceTree, contentCopies: [String: String], cache: RenderCache = RenderCache(), sink: (any OutputSink)? = nil) async throws -> Rendered {
+    /// `search`, when given, is the index of `site` (`SearchFiles.index(of:editable:)`), built before the
+    /// articles let go of their terms; otherwise the render builds it, editable unless there is a sink.
+    func render(
+        _ site: Site, tree: SourceTree, contentCopies: [String: String], cache: RenderCache = RenderCache(),
+        search prebuilt: SearchFiles.State? = nil, sink: (any OutputSink)? = nil
+    ) async throws -> Rendered {
         let models = ViewModels(site: site)
         let jobs = models.jobs()
         let describe = ManifestBuilder(models: models, tree: tree)
@@ -38,7 +43,7 @@ struct SiteRenderer: Sendable {
         let feeds = feedWriter.plan(cache: cache.feeds)
         let searchFiles = SearchFiles(models: models)
         // A build for a sink is never edited, so its index keeps no posting lists.
-        let search = await searchFiles.index(editable: sink == nil)
+        let search = prebuilt != nil ? prebuilt : await searchFiles.index(editable: sink == nil)
         let feedClaims = feeds.map { table.claim($0.path, origin: .generated) }
         let generated = claim(generatedFiles(site, models: models, jobs: jobs, describe: describe), in: &table)
         let searchClaims = Set((search.map(SearchFiles.paths) ?? []).filter { table.claim($0, origin: .generated) })
