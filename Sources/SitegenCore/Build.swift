@@ -123,7 +123,7 @@ public struct SiteBuilder: Sendable {
         newCaches.parse = parsed.cache
         newCaches.templates = compiled
         diagnostics += parsed.diagnostics
-        var (site, assembleDiagnostics, assembleCache) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data, cache: caches.assemble)
+        let (site, assembleDiagnostics, assembleCache) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data, cache: caches.assemble)
         parsed.articles = []
         newCaches.assemble = assembleCache
         diagnostics += assembleDiagnostics
@@ -133,10 +133,12 @@ public struct SiteBuilder: Sendable {
                 file: "templates/search.mustache"))
         }
         guard let templates, renderDespiteErrors || !diagnostics.hasErrors else { return Stages(diagnostics: diagnostics, caches: newCaches) }
-        // A build for a sink is never edited: its index keeps no posting lists, and once it is built the
-        // articles need not keep their terms (the largest part of the index's input).
-        let search = sink == nil ? nil : await SearchFiles.index(of: site, editable: false)
-        if search != nil { site.dropSearchTerms() }
+        // A build for a sink packed the articles' terms as it parsed them: its index is built from those.
+        var search: SearchFiles.State?
+        if let postings = parsed.searchPostings {
+            parsed.searchPostings = nil
+            search = await SearchFiles.index(of: site, postings: postings)
+        }
         let rendered = try await SiteRenderer(templates: templates).render(
             site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render, search: search, sink: sink)
         newCaches.render = rendered.cache

@@ -10,8 +10,8 @@ struct PackedPostings: Sendable {
     private let weights: [Float]
     private let inTitle: [Bool]
 
-    /// The lists of `run`, whose documents are numbered by their place in the whole array.
-    init(_ run: ArraySlice<DocumentTerms>) {
+    /// The lists of `run`, whose first document is number `firstNumber` and the others follow it.
+    init(_ run: ArraySlice<DocumentTerms>, firstNumber: Int) {
         var numbers = ByteKeyTable<Int32>(capacity: 4096)
         var terms: [String] = []
         var counts: [Int] = []
@@ -38,7 +38,7 @@ struct PackedPostings: Sendable {
         var weights = [Float](repeating: 0, count: numbered.count)
         var inTitle = [Bool](repeating: false, count: numbered.count)
         var occurrence = 0
-        for (number, document) in zip(run.indices, run) {
+        for (number, document) in zip(firstNumber..., run) {
             document.forEachTerm { _, weight, titled in
                 let term = Int(numbered[occurrence])
                 occurrence += 1

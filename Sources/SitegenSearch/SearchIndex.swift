@@ -70,7 +70,7 @@ public struct SearchIndex: Sendable {
 
     /// The index of `documents` (document `i` is `documents[i]`).
     public init(_ documents: [DocumentTerms], options: Options = .init()) {
-        let packed = PackedPostings(documents[...])
+        let packed = PackedPostings(documents[...], firstNumber: 0)
         self.init(terms: packed.terms, lengths: documents.map(\.length), options: options)
         for (id, term) in packed.terms.enumerated() { lists[term] = packed.list(id) }
         for term in terms { entries[term] = entry(term, lists[term]!) }
@@ -81,22 +81,19 @@ public struct SearchIndex: Sendable {
     /// no posting list is kept once its entry is encoded: a one-off build needs only the files, and the
     /// lists are a large site's largest part of the index.
     public static func build(_ documents: [DocumentTerms], options: Options = .init(), tasks: Int = 8, editable: Bool = true) async -> SearchIndex {
-        // Each run of documents gets its own packed lists; a term's list is its parts in run order, so it
-        // stays ascending.
-        let size = max(1, (documents.count + tasks - 1) / tasks)
-        let parts = await withTaskGroup(of: (Int, PackedPostings).self) { group in
-            for start in stride(from: 0, to: documents.count, by: size) {
-                group.addTask { (start, PackedPostings(documents[start..<min(start + size, documents.count)])) }
-            }
-            var parts: [(Int, PackedPostings)] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        var postings = SearchPostings()
+        await postings.add(documents, tasks: tasks)
+        return await build(postings, options: options, tasks: tasks, editable: editable)
+    }
+
+    /// The index of the documents added to `postings`, its entries encoded on up to `tasks` tasks.
+    public static func build(_ postings: SearchPostings, options: Options = .init(), tasks: Int = 8, editable: Bool = true) async -> SearchIndex {
+        let parts = postings.parts
         var places: [String: [(part: Int, id: Int)]] = [:]
         for (number, part) in parts.enumerated() {
             for (id, term) in part.terms.enumerated() { places[term, default: []].append((number, id)) }
         }
-        var index = SearchIndex(terms: Array(places.keys), lengths: documents.map(\.length), options: options)
+        var index = SearchIndex(terms: Array(places.keys), lengths: postings.lengths, options: options)
         let chunk = max(1, (index.terms.count + tasks - 1) / tasks)
         let encoded = await withTaskGroup(of: [(String, [UInt8], PostingList?)].self) { [index, places] group in
             for start in stride(from: 0, to: index.terms.count, by: chunk) {

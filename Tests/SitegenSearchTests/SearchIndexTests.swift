@@ -62,6 +62,23 @@ struct SearchIndexTests {
         }
     }
 
+    /// Documents added a run at a time, each run packed on its own tasks, number on from the runs before
+    /// and give the same files as the whole corpus at once.
+    @Test func postingsAddedInRunsGiveTheSameFiles() async {
+        let words = ["alpha", "beta", "gamma", "delta", "epsilon", "λ", "42"]
+        let corpus = Gen.int(in: 0..<words.count).array(of: 1...10).map { $0.map { words[$0] }.joined(separator: " ") }.array(of: 1...20)
+        await propertyCheck(input: corpus, Gen.int(in: 1...7)) { bodies, run in
+            let documents = bodies.map(document)
+            var postings = SearchPostings()
+            for start in stride(from: 0, to: documents.count, by: run) {
+                await postings.add(Array(documents[start..<min(start + run, documents.count)]), tasks: 2)
+            }
+            #expect(postings.lengths == documents.map(\.length))
+            var index = await SearchIndex.build(postings, tasks: 3, editable: false)
+            #expect(index.files(fragmentHashes: [1, 2]) == freshFiles(documents, hashes: [1, 2]))
+        }
+    }
+
     @Test func lengthsAreRoundedToTwoDigits() {
         #expect([0, 7, 99, 100, 104, 105, 1523, 1550, 98_765].map(SearchIndex.rounded) == [0, 7, 99, 100, 100, 110, 1500, 1600, 99_000])
     }

@@ -64,7 +64,10 @@ struct Article: Sendable {
     let imageURL: String?
     /// The body's plain text by section, for the search page's excerpts.
     var sections: [TextSection] = []
-    /// What the search index needs of the article; nil when search is off or the article is a draft.
+    /// Whether the article is in the search index: search is on and it is not a draft.
+    var isIndexed = false
+    /// What the search index needs of the article, while it is indexed and its terms have not gone into
+    /// posting lists already (a one-off build packs them as the bodies are rendered).
     var searchTerms: DocumentTerms?
     /// Each link and image of the body as written into the HTML, with its place in the file, so problems
     /// found in the built page can be reported where the author wrote them (`sitegen check`; a build keeps none).
@@ -75,7 +78,12 @@ struct Article: Sendable {
 
     /// Articles sort newest first; equal dates fall back to the path, so the order never depends on load order.
     static func newestFirst(_ a: Article, _ b: Article) -> Bool {
-        let (x, y) = (a.meta.date.epochSeconds, b.meta.date.epochSeconds)
-        return x != y ? x > y : a.path < b.path
+        newestFirst(a.meta, a.path, b.meta, b.path)
+    }
+
+    /// The site's order, from an article's front matter and path (`newestFirst`).
+    static func newestFirst(_ a: FrontMatter, _ aPath: String, _ b: FrontMatter, _ bPath: String) -> Bool {
+        let (x, y) = (a.date.epochSeconds, b.date.epochSeconds)
+        return x != y ? x > y : aPath < bPath
     }
 }

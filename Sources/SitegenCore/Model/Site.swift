@@ -17,11 +17,6 @@ struct Site: Sendable {
     mutating func replaceArticle(at index: Int, with article: Article) {
         articles[index] = article
     }
-
-    /// Lets go of every article's search terms, once the index is built from them and will not be edited.
-    mutating func dropSearchTerms() {
-        for index in articles.indices { articles[index].searchTerms = nil }
-    }
 }
 
 /// A tag or a category with the articles filed under it.

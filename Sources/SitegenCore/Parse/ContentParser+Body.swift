@@ -35,6 +35,7 @@ extension ContentParser {
         )
         article.linkSites = sites
         if config.search && !source.meta.draft {
+            article.isIndexed = true
             article.sections = rendered.sections
             article.searchTerms = DocumentTerms(SearchFields(
                 title: source.meta.title, description: source.meta.description ?? "", tags: source.meta.tags,

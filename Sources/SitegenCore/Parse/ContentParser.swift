@@ -24,6 +24,9 @@ struct ContentParser: Sendable {
         var diagnostics: [Diagnostic]
         /// What the next parse of a changed tree may reuse.
         var cache: ParseCache
+        /// The indexed articles' terms packed into posting lists, numbered in the site's order, when the
+        /// parse released the bodies and search is on; the articles then keep no terms.
+        var searchPostings: SearchPostings?
     }
 
     /// Parses `tree`, reusing from `cache` every front matter whose file is unchanged and every body whose
@@ -38,6 +41,8 @@ struct ContentParser: Sendable {
     /// `parse`; with `releasingBodies` (a one-off build, which keeps no cache), `tree` keeps only the heads of
     /// the articles once they are read (`SourceTree.keepingHeads`), and each article's bytes are let go as
     /// soon as its body is rendered, so a large site's sources are never all held beside its rendered bodies.
+    /// With search on, the bodies are then rendered in the site's order and each slice's terms packed into
+    /// the output's `searchPostings` (the articles keep none).
     func parse(_ tree: inout SourceTree, cache: ParseCache, keepingCache: Bool, releasingBodies: Bool) async -> Output {
         precondition(!(keepingCache && releasingBodies), "a parse that keeps its cache keeps the sources in it")
         var newCache = ParseCache()
@@ -74,15 +79,25 @@ struct ContentParser: Sendable {
         let content = tree.content
         var bodies: [(Article, [Diagnostic], reused: Bool)] = []
         var states: [TermCache] = []
-        // A slice at a time when releasing: only the slice being rendered holds its articles' bytes.
+        var postings = releasingBodies && config.search ? SearchPostings() : nil
+        // In the site's order when the terms are packed as they come: the index numbers documents so.
+        if postings != nil { published.sort { Article.newestFirst($0.meta, $0.path, $1.meta, $1.path) } }
+        // A slice at a time when releasing: only the slice being rendered holds its articles' bytes, and
+        // only its articles' terms are held until they are packed.
         for range in Self.bodySlices(published.count, releasing: releasingBodies) {
             let slice = Array(published[range])
             if releasingBodies { for index in range { published[index].releaseData() } }
-            bodies += await slice.parallelMap(workers: config.workers, states: &states, state: TermCache.init) { [self] terms, source -> (Article, [Diagnostic], reused: Bool) in
+            var rendered = await slice.parallelMap(workers: config.workers, states: &states, state: TermCache.init) { [self] terms, source -> (Article, [Diagnostic], reused: Bool) in
                 if let cached = reusable[source.path], cached.data == content[source.path] { return (cached.article, cached.diagnostics, true) }
                 let (article, diagnostics) = renderBody(source, resolver: resolver, embeds: embeds, terms: &terms)
                 return (article, diagnostics, false)
             }
+            if postings != nil {
+                let indexed = rendered.indices.filter { rendered[$0].0.isIndexed }
+                await postings!.add(indexed.map { rendered[$0].0.searchTerms! }, tasks: config.workers == 1 ? 1 : 2)
+                for index in indexed { rendered[index].0.searchTerms = nil }
+            }
+            bodies += rendered
         }
         diagnostics += bodies.flatMap(\.1)
         var articles: [Article] = []
@@ -99,12 +114,14 @@ struct ContentParser: Sendable {
         }
         return Output(
             articles: articles, contentCopies: copies, data: data,
-            unbuiltRoutes: Set(unbuilt.map { Routes.article(path: $0, slug: nil) }), diagnostics: diagnostics, cache: newCache)
+            unbuiltRoutes: Set(unbuilt.map { Routes.article(path: $0, slug: nil) }), diagnostics: diagnostics, cache: newCache,
+            searchPostings: postings)
     }
 
     /// Articles rendered together when their bytes are released as they go: few enough that their sources
-    /// are small beside the rendered site, enough that the workers' chunks stay long.
-    static let bodiesPerSlice = 512
+    /// and terms are small beside the rendered site, enough that the workers' chunks stay long and the
+    /// posting lists come in few runs.
+    static let bodiesPerSlice = 1024
 
     /// The articles' index ranges rendered together: all at once, or `bodiesPerSlice` at a time when releasing.
     private static func bodySlices(_ count: Int, releasing: Bool) -> [Range<Int>] {

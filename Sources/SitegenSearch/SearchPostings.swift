@@ -1,0 +1,27 @@
+/// The index's input gathered a run of documents at a time: each run packed into posting lists as it
+/// comes (`PackedPostings`), so a build that renders its documents in slices need not keep every
+/// document's terms until the index is built. Documents are numbered in the order they are added.
+public struct SearchPostings: Sendable {
+    /// The runs' lists, in the order added: a term's list is its runs' slices one after the other.
+    private(set) var parts: [PackedPostings] = []
+    /// Each document's length for BM25 (`DocumentTerms.length`), by number.
+    public private(set) var lengths: [Int] = []
+
+    public init() {}
+
+    /// Adds `documents`, numbered after the documents already added, packed on up to `tasks` tasks.
+    public mutating func add(_ documents: [DocumentTerms], tasks: Int) async {
+        let first = lengths.count
+        let size = max(1, (documents.count + tasks - 1) / tasks)
+        let runs = await withTaskGroup(of: (Int, PackedPostings).self) { group in
+            for start in stride(from: 0, to: documents.count, by: size) {
+                group.addTask { (start, PackedPostings(documents[start..<min(start + size, documents.count)], firstNumber: first + start)) }
+            }
+            var runs: [(Int, PackedPostings)] = []
+            for await run in group { runs.append(run) }
+            return runs.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        parts += runs
+        lengths += documents.map(\.length)
+    }
+}
