@@ -58,7 +58,22 @@ struct PackedPostings: Sendable {
 
     /// The list of `terms[term]`, copied out.
     func list(_ term: Int) -> PostingList {
-        let range = starts[term]..<starts[term + 1]
-        return PostingList(documents: Array(documents[range]), weights: Array(weights[range]), inTitle: Array(inTitle[range]))
+        Self.list(of: [(0, term)], in: [self])
+    }
+
+    /// One term's whole list: its slices in `parts` at `places` (part, term number), one after the other.
+    static func list(of places: [(part: Int, id: Int)], in parts: [PackedPostings]) -> PostingList {
+        let ranges = places.map { (part: $0.part, range: parts[$0.part].starts[$0.id]..<parts[$0.part].starts[$0.id + 1]) }
+        let count = ranges.reduce(0) { $0 + $1.range.count }
+        var documents: [Int32] = [], weights: [Float] = [], inTitle: [Bool] = []
+        documents.reserveCapacity(count)
+        weights.reserveCapacity(count)
+        inTitle.reserveCapacity(count)
+        for (part, range) in ranges {
+            documents += parts[part].documents[range]
+            weights += parts[part].weights[range]
+            inTitle += parts[part].inTitle[range]
+        }
+        return PostingList(documents: documents, weights: weights, inTitle: inTitle)
     }
 }

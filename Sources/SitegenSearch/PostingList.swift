@@ -12,17 +12,6 @@ struct PostingList: Sendable {
         self.inTitle = inTitle
     }
 
-    /// `parts` one after the other (each part's documents all come after the previous part's).
-    init(joining parts: [PostingList]) {
-        guard parts.count > 1 else {
-            self = parts.first ?? PostingList()
-            return
-        }
-        documents = parts.flatMap(\.documents)
-        weights = parts.flatMap(\.weights)
-        inTitle = parts.flatMap(\.inTitle)
-    }
-
     /// Where `document` is, or would go.
     func position(of document: Int32) -> Int {
         var (low, high) = (0, documents.count)

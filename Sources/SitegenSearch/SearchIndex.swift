@@ -99,7 +99,7 @@ public struct SearchIndex: Sendable {
             for start in stride(from: 0, to: index.terms.count, by: chunk) {
                 group.addTask {
                     index.terms[start..<min(start + chunk, index.terms.count)].map { term in
-                        let list = PostingList(joining: places[term]!.map { parts[$0.part].list($0.id) })
+                        let list = PackedPostings.list(of: places[term]!, in: parts)
                         return (term, index.entry(term, list), editable ? list : nil)
                     }
                 }
