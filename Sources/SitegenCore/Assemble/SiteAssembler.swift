@@ -10,7 +10,9 @@ struct SiteAssembler {
     /// `assemble`, taking the related-article lists from `cache` when the taxonomy they are ranked from
     /// is the same.
     func assemble(_ parsed: [Article], data: SiteData, cache: AssembleCache) async -> (Site, [Diagnostic], AssembleCache) {
-        let articles = parsed.sorted(by: Article.newestFirst)
+        // Places sorted, not articles: an article is a large value, and a one-off build's parse already
+        // hands them over in this order.
+        let articles = parsed.indices.sorted { Article.newestFirst(parsed[$0], parsed[$1]) }.map { parsed[$0] }
         let tags = TaxonomyBuilder(kind: .tag).build(articles) { $0.meta.tags }
         let categories = TaxonomyBuilder(kind: .category).build(articles) { $0.meta.category.map { [$0] } ?? [] }
         let diagnostics = tags.diagnostics + categories.diagnostics + checkCategories(articles)
