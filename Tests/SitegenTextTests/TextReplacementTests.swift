@@ -54,4 +54,16 @@ struct TextReplacementTests {
             #expect(TextReplacement(pairs).apply(to: haystack) == Self.reference(haystack, pairs), "\(haystack.debugDescription) \(pairs)")
         }
     }
+
+    @Test("replacing pairs and escaping for XML in one pass gives what the two passes give")
+    func escapingInOnePass() async {
+        let alphabet: [Character] = ["a", " ", "=", "\"", "/", "<", ">", "&", "'", "é", "\u{1}"]
+        let piece = Gen.int(in: 0..<alphabet.count).array(of: 1...4).map { String($0.map { alphabet[$0] }) }
+        await propertyCheck(count: 500, input: Gen.int(in: 0..<alphabet.count).array(of: 0...40), piece.array(of: 0...4), piece.array(of: 0...4)) { text, targets, replacements in
+            let haystack = String(text.map { alphabet[$0] })
+            let pairs = zip(targets, replacements + targets).map { ($0, $1) }
+            let oneStep = haystack.xmlEscaped(using: .escapingXML(after: pairs))
+            #expect(oneStep == TextReplacement(pairs).apply(to: haystack).xmlEscaped, "\(haystack.debugDescription) \(pairs)")
+        }
+    }
 }

@@ -6,16 +6,20 @@ struct FeedWriter: Sendable {
     /// Feed readers have no page URL to resolve against, so root-relative links become absolute; they run
     /// no scripts, so the decision helper's script is dropped (its guidance stays readable without it).
     private let absolutize: TextReplacement
+    /// `absolutize` and XML escaping in one pass, for the Atom and RSS entries.
+    private let absolutizeEscaping: TextReplacement
 
     init(models: ViewModels) {
         self.models = models
         let origin = models.urls.origin
         let helperScript = DecisionHelperHTML.scriptTag(models.site.config.basePath + DecisionHelperHTML.scriptPath)
-        absolutize = TextReplacement([
+        let pairs = [
             (helperScript, ""),
             (" href=\"//", " href=\"//"), (" src=\"//", " src=\"//"), (" data-src=\"//", " data-src=\"//"),
             (" href=\"/", " href=\"\(origin)/"), (" src=\"/", " src=\"\(origin)/"), (" data-src=\"/", " data-src=\"\(origin)/"),
-        ])
+        ]
+        absolutize = TextReplacement(pairs)
+        absolutizeEscaping = .escapingXML(after: pairs)
     }
 
     private var site: Site { models.site }
@@ -95,7 +99,7 @@ struct FeedWriter: Sendable {
         let stale = planned.filter { $0.cached == nil }.map(\.feed)
         let showing = stale.filter { $0.path != FeedRoutes.json }
         let missing = Set(showing.flatMap(\.entries)).subtracting(entries.content.keys).sorted()
-        let escaped = await missing.parallelMap(workers: site.config.workers) { [self] index in absoluteLinks(site.articles[index].html).xmlEscaped }
+        let escaped = await missing.parallelMap(workers: site.config.workers) { [self] index in site.articles[index].html.xmlEscaped(using: absolutizeEscaping) }
         for (index, text) in zip(missing, escaped) { entries.content[index] = text }
         let content = entries.content
         let written = await stale.parallelMap(workers: site.config.workers) { [self] feed in OutputFile(path: feed.path, text: text(of: feed, content: content)) }
