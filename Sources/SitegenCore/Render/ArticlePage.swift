@@ -75,7 +75,10 @@ extension ViewModels {
             "articleSection": Self.categoryLink(site: site, urls: urls, index: index).map { .string($0.name) },
             "wordCount": .int(article.wordCount), "inLanguage": .string(site.config.language),
         ])
-        return posting.serialized.replacingAll("<", with: "\\u003c")
+        return Self.scriptSafe.apply(to: posting.serialized)
     }
+
+    /// JSON inside `<script>`: `<` as `\u003c`, so no `</script>` in a value can end the element.
+    private static let scriptSafe = TextReplacement([("<", "\\u003c")])
 }
 
