@@ -18,9 +18,10 @@ public struct SiteBuilder: Sendable {
     /// is empty): `sitegen build` writes a large site without holding it in memory. Nothing reaches the
     /// sink unless every stage succeeded; throws `BuildFailure` as `build` does, and the sink's errors.
     ///
-    /// The tree is consumed: once the bodies are rendered, the build lets go of every article's body
-    /// (`SourceTree.keepingHeads`), so that a large site's sources and its rendered pages are not held at once.
-    /// The caller should hand it over with `consume`, or keep a copy that holds the sources anyway.
+    /// The tree is consumed: the build cuts it to the articles' heads (`SourceTree.keepingHeads`) and lets go
+    /// of each article's bytes once its body is rendered, so that a large site's sources and its rendered
+    /// bodies are not held at once. The caller should hand it over with `consume`; a copy it keeps holds the
+    /// sources anyway.
     public func build(_ tree: consuming SourceTree, writingTo sink: some OutputSink) async throws -> BuildOutput {
         var tree = tree
         return try output(of: try await stages(&tree, renderDespiteErrors: false, caches: BuildCaches(), sink: sink), tree).output

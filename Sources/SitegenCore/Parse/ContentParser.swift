@@ -77,27 +77,10 @@ struct ContentParser: Sendable {
         let surroundings = ParseCache.Surroundings(resolver: resolver, embeds: embeds, config: config, languages: highlighting?.grammars ?? [])
         let reusable = cache.surroundings == surroundings ? cache.bodies : [:]
         let content = tree.content
-        var bodies: [(Article, [Diagnostic], reused: Bool)] = []
-        var states: [TermCache] = []
-        var postings = releasingBodies && config.search ? SearchPostings() : nil
-        // In the site's order when the terms are packed as they come: the index numbers documents so.
-        if postings != nil { published.sort { Article.newestFirst($0.meta, $0.path, $1.meta, $1.path) } }
-        // A slice at a time when releasing: only the slice being rendered holds its articles' bytes, and
-        // only its articles' terms are held until they are packed.
-        for range in Self.bodySlices(published.count, releasing: releasingBodies) {
-            let slice = Array(published[range])
-            if releasingBodies { for index in range { published[index].releaseData() } }
-            var rendered = await slice.parallelMap(workers: config.workers, states: &states, state: TermCache.init) { [self] terms, source -> (Article, [Diagnostic], reused: Bool) in
-                if let cached = reusable[source.path], cached.data == content[source.path] { return (cached.article, cached.diagnostics, true) }
-                let (article, diagnostics) = renderBody(source, resolver: resolver, embeds: embeds, terms: &terms)
-                return (article, diagnostics, false)
-            }
-            if postings != nil {
-                let indexed = rendered.indices.filter { rendered[$0].0.isIndexed }
-                await postings!.add(indexed.map { rendered[$0].0.searchTerms! }, tasks: config.workers == 1 ? 1 : 2)
-                for index in indexed { rendered[index].0.searchTerms = nil }
-            }
-            bodies += rendered
+        let (bodies, postings) = await renderBodies(&published, releasing: releasingBodies) { [self] terms, source in
+            if let cached = reusable[source.path], cached.data == content[source.path] { return (cached.article, cached.diagnostics, true) }
+            let (article, diagnostics) = renderBody(source, resolver: resolver, embeds: embeds, terms: &terms)
+            return (article, diagnostics, false)
         }
         diagnostics += bodies.flatMap(\.1)
         var articles: [Article] = []
@@ -116,6 +99,32 @@ struct ContentParser: Sendable {
             articles: articles, contentCopies: copies, data: data,
             unbuiltRoutes: Set(unbuilt.map { Routes.article(path: $0, slug: nil) }), diagnostics: diagnostics, cache: newCache,
             searchPostings: postings)
+    }
+
+    /// Every body of `published` through `render`, in parallel. When `releasing`, a slice at a time: only the
+    /// slice being rendered holds its articles' bytes (each source in `published` lets go of its own), and
+    /// with search on the bodies go in the site's order (it numbers the index's documents) and each slice's
+    /// terms are packed into the postings returned, so that only that slice's terms are ever held.
+    private func renderBodies(
+        _ published: inout [ArticleSource], releasing: Bool,
+        _ render: @escaping @Sendable (inout TermCache, ArticleSource) -> (Article, [Diagnostic], reused: Bool)
+    ) async -> ([(Article, [Diagnostic], reused: Bool)], SearchPostings?) {
+        var bodies: [(Article, [Diagnostic], reused: Bool)] = []
+        var states: [TermCache] = []
+        var postings = releasing && config.search ? SearchPostings() : nil
+        if postings != nil { published.sort { Article.newestFirst($0.meta, $0.path, $1.meta, $1.path) } }
+        for range in Self.bodySlices(published.count, releasing: releasing) {
+            let slice = Array(published[range])
+            if releasing { for index in range { published[index].releaseData() } }
+            var rendered = await slice.parallelMap(workers: config.workers, states: &states, state: TermCache.init, render)
+            if postings != nil {
+                let indexed = rendered.indices.filter { rendered[$0].0.isIndexed }
+                await postings!.add(indexed.map { rendered[$0].0.searchTerms! }, tasks: config.workers == 1 ? 1 : 2)
+                for index in indexed { rendered[index].0.searchTerms = nil }
+            }
+            bodies += rendered
+        }
+        return (bodies, postings)
     }
 
     /// Articles rendered together when their bytes are released as they go: few enough that their sources
