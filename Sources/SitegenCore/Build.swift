@@ -138,7 +138,7 @@ public struct SiteBuilder: Sendable {
         var search: SearchFiles.State?
         if let postings = parsed.searchPostings {
             parsed.searchPostings = nil
-            search = await SearchFiles.index(of: site, postings: postings)
+            search = await SearchFiles.index(of: site, postings: postings, editable: false)
         }
         let rendered = try await SiteRenderer(templates: templates).render(
             site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render, search: search, sink: sink)

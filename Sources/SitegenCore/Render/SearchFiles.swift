@@ -23,30 +23,22 @@ struct SearchFiles: Sendable {
         await Self.index(of: models.site, editable: editable)
     }
 
-    /// `index(editable:)` of `site`, from its articles' terms.
-    static func index(of site: Site, editable: Bool) async -> State? {
+    /// `index(editable:)` of `site`: from `postings` when the parse packed the indexed articles' terms
+    /// into them in the site's order (their terms are gone, and the index cannot be edited), else from
+    /// the articles' terms.
+    static func index(of site: Site, postings: SearchPostings? = nil, editable: Bool) async -> State? {
         guard site.config.search else { return nil }
         let indexed = site.articles.indices.filter { site.articles[$0].isIndexed }
-        return State(
-            index: await SearchIndex.build(indexed.map { site.articles[$0].searchTerms! }, tasks: tasks(site), editable: editable),
-            documents: documents(indexed), fragmentHashes: [])
+        let tasks = site.config.workers == 1 ? 1 : 8
+        let index: SearchIndex
+        if let postings {
+            precondition(indexed.count == postings.lengths.count, "the posting lists number other articles than the site indexes")
+            index = await SearchIndex.build(postings, tasks: tasks, editable: false)
+        } else {
+            index = await SearchIndex.build(indexed.map { site.articles[$0].searchTerms! }, tasks: tasks, editable: editable)
+        }
+        return State(index: index, documents: Dictionary(uniqueKeysWithValues: indexed.enumerated().map { ($1, $0) }), fragmentHashes: [])
     }
-
-    /// The index of `site` from `postings`, which the parse packed from its indexed articles in the site's
-    /// order (their terms are gone); it cannot be edited.
-    static func index(of site: Site, postings: SearchPostings) async -> State? {
-        guard site.config.search else { return nil }
-        let indexed = site.articles.indices.filter { site.articles[$0].isIndexed }
-        precondition(indexed.count == postings.lengths.count, "the posting lists number other articles than the site indexes")
-        return State(index: await SearchIndex.build(postings, tasks: tasks(site), editable: false), documents: documents(indexed), fragmentHashes: [])
-    }
-
-    /// Article index → document number: the indexed articles numbered in the site's order.
-    private static func documents(_ indexed: [Int]) -> [Int: Int] {
-        Dictionary(uniqueKeysWithValues: indexed.enumerated().map { ($1, $0) })
-    }
-
-    private static func tasks(_ site: Site) -> Int { site.config.workers == 1 ? 1 : 8 }
 
     /// The paths of the index's files and fragments, known before any is made.
     static func paths(_ state: State) -> [String] {

@@ -27,7 +27,7 @@ struct SiteRenderer: Sendable {
     /// fragments in batches, and are not kept: `files`, the cache's pages and feeds and its search index
     /// (built without what edits need) stay empty. Nothing goes to the sink when two outputs claim one
     /// path, since that is an error; every path is claimed before anything is made.
-    /// `search`, when given, is the index of `site` (`SearchFiles.index(of:postings:)`), built from the
+    /// `search`, when given, is the index of `site` (`SearchFiles.index(of:postings:editable:)`), built from the
     /// terms the parse packed, since the articles keep none; otherwise the render builds it from the
     /// articles' terms, editable unless there is a sink.
     func render(
