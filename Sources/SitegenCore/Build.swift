@@ -22,9 +22,15 @@ public struct SiteBuilder: Sendable {
     /// of each article's bytes once its body is rendered, so that a large site's sources and its rendered
     /// bodies are not held at once. The caller should hand it over with `consume`; a copy it keeps holds the
     /// sources anyway.
-    public func build(_ tree: consuming SourceTree, writingTo sink: some OutputSink) async throws -> BuildOutput {
+    ///
+    /// With a `bodyStore`, the rendered bodies go into it as they are made (`BodyStore`), and each page,
+    /// feed and search fragment reads its body back from there, so that the build does not hold every body.
+    public func build(
+        _ tree: consuming SourceTree, writingTo sink: some OutputSink, keepingBodiesIn bodyStore: (any BodyStore)? = nil
+    ) async throws -> BuildOutput {
         var tree = tree
-        return try output(of: try await stages(&tree, renderDespiteErrors: false, caches: BuildCaches(), sink: sink), tree).output
+        let run = try await stages(&tree, renderDespiteErrors: false, caches: BuildCaches(), sink: sink, bodyStore: bodyStore)
+        return try output(of: run, tree).output
     }
 
     /// `build`, reusing the work in `caches` whose inputs did not change; returns the caches for the next
@@ -102,8 +108,11 @@ public struct SiteBuilder: Sendable {
         let templates: TemplateRenderer
     }
 
-    /// With a `sink`, `tree` keeps only the heads of the articles once they are parsed.
-    private func stages(_ tree: inout SourceTree, renderDespiteErrors: Bool, caches: BuildCaches, sink: (any OutputSink)? = nil) async throws -> Stages {
+    /// With a `sink`, `tree` keeps only the heads of the articles once they are parsed, and the bodies go to
+    /// `bodyStore` when there is one.
+    private func stages(
+        _ tree: inout SourceTree, renderDespiteErrors: Bool, caches: BuildCaches, sink: (any OutputSink)? = nil, bodyStore: (any BodyStore)? = nil
+    ) async throws -> Stages {
         var (config, diagnostics) = Self.loadConfig(tree)
         apply(options, to: &config)
         let compiled = caches.templates.flatMap { $0.source == tree.templates ? $0 : nil } ?? BuildCaches.Templates(source: tree.templates)
@@ -119,13 +128,14 @@ public struct SiteBuilder: Sendable {
         }
         // Only a check renders despite errors, and only a check reads where each link was written.
         let parser = ContentParser(config: config, options: options, renderer: renderer, highlighting: highlighting, keepsLinkSites: renderDespiteErrors)
-        var parsed = await parser.parse(&tree, cache: caches.parse, keepingCache: sink == nil, releasingBodies: sink != nil)
+        var parsed = await parser.parse(&tree, cache: caches.parse, keepingCache: sink == nil, releasingBodies: sink != nil, bodyStore: bodyStore)
         var newCaches = caches
         newCaches.parse = parsed.cache
         newCaches.templates = compiled
         diagnostics += parsed.diagnostics
-        let (site, assembleDiagnostics, assembleCache) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data, cache: caches.assemble)
+        var (site, assembleDiagnostics, assembleCache) = await SiteAssembler(config: config).assemble(parsed.articles, data: parsed.data, cache: caches.assemble)
         parsed.articles = []
+        site.bodyStore = parsed.bodyStore
         newCaches.assemble = assembleCache
         diagnostics += assembleDiagnostics
         if config.search, let templates, !templates.names.contains("search") {

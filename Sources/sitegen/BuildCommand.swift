@@ -54,7 +54,7 @@ struct BuildCommand: AsyncParsableCommand {
             options.previewLabel = previewLabel
             options.workers = jobs
             let session = writer.session()
-            let result = try await SiteBuilder(options: options).build(consume tree, writingTo: session)
+            let result = try await SiteBuilder(options: options).build(consume tree, writingTo: session, keepingBodiesIn: try writer.bodyStore())
             console.report(result.diagnostics)
             _ = try await session.finish(manifest: result.manifest)
             if !quiet {

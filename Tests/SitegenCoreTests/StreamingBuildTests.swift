@@ -12,6 +12,16 @@ private actor Collector: OutputSink {
     }
 }
 
+/// A store on a full disk.
+private struct FullStore: BodyStore {
+    struct Full: LocalizedError {
+        var errorDescription: String? { "no space left" }
+    }
+
+    func append(_ bytes: [UInt8]) throws -> Range<Int> { throw Full() }
+    func bytes(at range: Range<Int>) -> [UInt8] { [] }
+}
+
 @Suite("Streaming build")
 struct StreamingBuildTests {
     /// More articles (and search fragments) than one batch of pages or one slice of bodies holds, and more
@@ -27,13 +37,23 @@ struct StreamingBuildTests {
         return files
     }
 
-    @Test("sends the same files and manifest as a build in memory, in several batches")
-    func sameAsInMemory() async throws {
+    /// Where a streaming build keeps its rendered bodies.
+    enum Bodies: String, CaseIterable, Sendable {
+        case held, inMemoryStore, fileStore
+    }
+
+    @Test("sends the same files and manifest as a build in memory, in several batches", arguments: Bodies.allCases)
+    func sameAsInMemory(bodies: Bodies) async throws {
         let tree = SourceTree(files: Self.site)
         let builder = SiteBuilder(options: TestSite.options())
         let inMemory = try await builder.build(tree)
         let collector = Collector()
-        let streamed = try await builder.build(tree, writingTo: collector)
+        let store: (any BodyStore)? = switch bodies {
+        case .held: nil
+        case .inMemoryStore: InMemoryBodyStore()
+        case .fileStore: try FileBodyStore(directory: FileManager.default.temporaryDirectory.path)
+        }
+        let streamed = try await builder.build(tree, writingTo: collector, keepingBodiesIn: store)
         let batches = await collector.batches
         #expect(batches.count >= 6)
         #expect(batches.filter { $0.contains { $0.path.hasSuffix("/atom.xml") } }.count >= 2)
@@ -57,6 +77,18 @@ struct StreamingBuildTests {
     @Test("sends nothing when a file claims the path of a feed or of the search index made later in batches", arguments: ["tags/t3/atom.xml", "search/docs/540.json"])
     func nothingOnLateCollision(path: String) async throws {
         try await expectNothingSent(adding: "public/" + path, failingWith: "/\(path) is produced twice: by a generated page and by public/\(path)")
+    }
+
+    /// A store that cannot keep anything fails the build with one error, and nothing is sent.
+    @Test func failingBodyStore() async throws {
+        let collector = Collector()
+        do {
+            _ = try await SiteBuilder(options: TestSite.options()).build(SourceTree(files: Self.site), writingTo: collector, keepingBodiesIn: FullStore())
+            Issue.record("the build succeeded")
+        } catch let failure as BuildFailure {
+            #expect(failure.diagnostics.map(\.message) == ["cannot keep the rendered bodies aside: no space left"])
+        }
+        #expect(await collector.batches.isEmpty)
     }
 
     /// Builds the site with one more file, which must make it fail with `message` alone and send nothing.
@@ -97,17 +129,23 @@ struct StreamingBuildSourceTests {
     }
 
     /// The parse of a streaming build gives the same articles (in the site's order, their terms packed
-    /// into posting lists in that order), and leaves the tree with each article's head alone (what later
-    /// diagnostics point into).
-    @Test func releasingParseKeepsOnlyHeads() async throws {
+    /// into posting lists in that order, their bodies in the store when it is given one), and leaves the
+    /// tree with each article's head alone (what later diagnostics point into).
+    @Test(arguments: [false, true])
+    func releasingParseKeepsOnlyHeads(storing: Bool) async throws {
         let files = StreamingBuildTests.site
         let parser = ContentParser(config: SiteConfig(), options: TestSite.options(), renderer: try MarkdownRenderer(options: .site), highlighting: nil)
         let kept = await parser.parse(SourceTree(files: files))
         var tree = SourceTree(files: files)
-        let released = await parser.parse(&tree, cache: ParseCache(), keepingCache: false, releasingBodies: true)
+        let released = await parser.parse(
+            &tree, cache: ParseCache(), keepingCache: false, releasingBodies: true, bodyStore: storing ? InMemoryBodyStore() : nil)
         let siteOrder = kept.articles.sorted(by: Article.newestFirst)
         #expect(released.articles.map(\.path) == siteOrder.map(\.path))
-        #expect(released.articles.map(\.html) == siteOrder.map(\.html))
+        #expect((released.bodyStore != nil) == storing)
+        #expect(released.articles.allSatisfy { if case .stored = $0.body { storing } else { !storing } })
+        #expect(released.articles.map { $0.body.html(in: released.bodyStore) } == siteOrder.map { $0.body.html(in: nil) })
+        #expect(released.articles.map { $0.body.sections(in: released.bodyStore) } == siteOrder.map { $0.body.sections(in: nil) })
+        #expect(siteOrder.allSatisfy { !$0.body.sections(in: nil).isEmpty })
         #expect(released.diagnostics.sorted() == kept.diagnostics.sorted())
         #expect(released.articles.allSatisfy { $0.isIndexed && $0.searchTerms == nil })
         #expect(kept.searchPostings == nil)

@@ -57,13 +57,12 @@ struct Article: Sendable {
     let path: String
     let meta: FrontMatter
     let route: String
-    let html: String
+    /// The HTML and, when the article is indexed, its text by section, for the search page's excerpts.
+    var body: ArticleBody
     let headings: [Heading]
     let wordCount: Int
     /// Resolved image URL (site-relative with base path, or external), if any.
     let imageURL: String?
-    /// The body's plain text by section, for the search page's excerpts.
-    var sections: [TextSection] = []
     /// Whether the article is in the search index: search is on and it is not a draft.
     var isIndexed = false
     /// What the search index needs of the article, while it is indexed and its terms have not gone into

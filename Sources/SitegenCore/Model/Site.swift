@@ -1,3 +1,5 @@
+import SitegenMarkdown
+
 /// The assembled site: every published article in order, with its taxonomy and neighbours.
 struct Site: Sendable {
     let config: SiteConfig
@@ -12,6 +14,14 @@ struct Site: Sendable {
     let related: [[Int]]
     /// Comparisons and decision helpers.
     let data: SiteData
+    /// Where the articles' bodies are that the articles do not hold (`ArticleBody.stored`).
+    var bodyStore: (any BodyStore)?
+
+    /// The HTML of article `index`'s body.
+    func html(of index: Int) -> String { articles[index].body.html(in: bodyStore) }
+
+    /// The text by section of article `index`'s body (none unless it is indexed).
+    func sections(of index: Int) -> [TextSection] { articles[index].body.sections(in: bodyStore) }
 
     /// Puts `article` in the place of the one at `index`; it must keep the site's shape (`FrontMatter.sameShape`).
     mutating func replaceArticle(at index: Int, with article: Article) {

@@ -29,14 +29,14 @@ extension ContentParser {
         }
         let (imageURL, imageDiagnostics) = resolveImage(source, resolver: resolver)
         diagnostics += imageDiagnostics
+        let indexed = config.search && !source.meta.draft
         var article = Article(
-            path: head.path, meta: head.meta, route: head.route, html: rendered.html,
+            path: head.path, meta: head.meta, route: head.route, body: .held(html: rendered.html, sections: indexed ? rendered.sections : []),
             headings: rendered.headings, wordCount: rendered.wordCount, imageURL: imageURL
         )
         article.linkSites = sites
-        if config.search && !source.meta.draft {
+        if indexed {
             article.isIndexed = true
-            article.sections = rendered.sections
             article.searchTerms = DocumentTerms(SearchFields(
                 title: source.meta.title, description: source.meta.description ?? "", tags: source.meta.tags,
                 headings: rendered.headings.map(\.text), body: rendered.sections.map(\.text)), cache: &terms)

@@ -27,6 +27,8 @@ struct ContentParser: Sendable {
         /// The indexed articles' terms packed into posting lists, numbered in the site's order, when the
         /// parse released the bodies and search is on; the articles then keep no terms.
         var searchPostings: SearchPostings?
+        /// The store the parse was given, holding the bodies of the articles (`ArticleBody.stored`).
+        var bodyStore: (any BodyStore)?
     }
 
     /// Parses `tree`, reusing from `cache` every front matter whose file is unchanged and every body whose
@@ -42,8 +44,11 @@ struct ContentParser: Sendable {
     /// the articles once they are read (`SourceTree.keepingHeads`), and each article's bytes are let go as
     /// soon as its body is rendered, so a large site's sources are never all held beside its rendered bodies.
     /// With search on, the bodies are then rendered in the site's order and each slice's terms packed into
-    /// the output's `searchPostings` (the articles keep none).
-    func parse(_ tree: inout SourceTree, cache: ParseCache, keepingCache: Bool, releasingBodies: Bool) async -> Output {
+    /// the output's `searchPostings` (the articles keep none). With a `bodyStore` too, each slice's bodies go
+    /// into it as soon as they are rendered, and the articles keep only where they are.
+    func parse(
+        _ tree: inout SourceTree, cache: ParseCache, keepingCache: Bool, releasingBodies: Bool, bodyStore: (any BodyStore)? = nil
+    ) async -> Output {
         precondition(!(keepingCache && releasingBodies), "a parse that keeps its cache keeps the sources in it")
         var newCache = ParseCache()
         let markdownPaths = tree.content.keys.filter { $0.hasSuffix(".md") && !Self.isData($0) }.sorted()
@@ -77,7 +82,8 @@ struct ContentParser: Sendable {
         let surroundings = ParseCache.Surroundings(resolver: resolver, embeds: embeds, config: config, languages: highlighting?.grammars ?? [])
         let reusable = cache.surroundings == surroundings ? cache.bodies : [:]
         let content = tree.content
-        let (bodies, postings) = await renderBodies(&published, releasing: releasingBodies) { [self] terms, source in
+        var store = releasingBodies ? bodyStore : nil
+        let (bodies, postings) = await renderBodies(&published, releasing: releasingBodies, storingIn: &store) { [self] terms, source in
             if let cached = reusable[source.path], cached.data == content[source.path] { return (cached.article, cached.diagnostics, true) }
             let (article, diagnostics) = renderBody(source, resolver: resolver, embeds: embeds, terms: &terms)
             return (article, diagnostics, false)
@@ -98,20 +104,23 @@ struct ContentParser: Sendable {
         return Output(
             articles: articles, contentCopies: copies, data: data,
             unbuiltRoutes: Set(unbuilt.map { Routes.article(path: $0, slug: nil) }), diagnostics: diagnostics, cache: newCache,
-            searchPostings: postings)
+            searchPostings: postings, bodyStore: store)
     }
 
     /// Every body of `published` through `render`, in parallel. When `releasing`, a slice at a time: only the
     /// slice being rendered holds its articles' bytes (each source in `published` lets go of its own), and
     /// with search on the bodies go in the site's order (it numbers the index's documents) and each slice's
-    /// terms are packed into the postings returned, so that only that slice's terms are ever held.
+    /// terms are packed into the postings returned, so that only that slice's terms are ever held. Each
+    /// slice's bodies then go into `store`, when there is one; should it fail, the rest stay held and the
+    /// failure is a diagnostic.
     private func renderBodies(
-        _ published: inout [ArticleSource], releasing: Bool,
+        _ published: inout [ArticleSource], releasing: Bool, storingIn store: inout (any BodyStore)?,
         _ render: @escaping @Sendable (inout TermCache, ArticleSource) -> (Article, [Diagnostic], reused: Bool)
     ) async -> ([(Article, [Diagnostic], reused: Bool)], SearchPostings?) {
         var bodies: [(Article, [Diagnostic], reused: Bool)] = []
         var states: [TermCache] = []
         var postings = releasing && config.search ? SearchPostings() : nil
+        var storing = store != nil
         if postings != nil { published.sort { Article.newestFirst($0.meta, $0.path, $1.meta, $1.path) } }
         for range in Self.bodySlices(published.count, releasing: releasing) {
             let slice = Array(published[range])
@@ -122,9 +131,31 @@ struct ContentParser: Sendable {
                 await postings!.add(indexed.map { rendered[$0].0.searchTerms! }, tasks: config.workers == 1 ? 1 : 2)
                 for index in indexed { rendered[index].0.searchTerms = nil }
             }
+            if storing { storing = Self.store(&rendered, in: &store!) }
             bodies += rendered
         }
         return (bodies, postings)
+    }
+
+    /// Puts the bodies of `rendered` into `store` with one write; on failure, keeps them held, reports it on
+    /// the first article and returns false (storing stops there).
+    private static func store(_ rendered: inout [(Article, [Diagnostic], reused: Bool)], in store: inout any BodyStore) -> Bool {
+        var bytes: [UInt8] = []
+        var places: [(html: Range<Int>, sections: Range<Int>)] = []
+        for (article, _, _) in rendered {
+            guard case .held(let html, let sections) = article.body else { preconditionFailure("a body is stored once") }
+            places.append(ArticleBody.pack(html: html, sections: sections, into: &bytes))
+        }
+        do {
+            let start = try store.append(bytes).lowerBound
+            for (index, place) in places.enumerated() {
+                rendered[index].0.body = .stored(html: place.html.shifted(by: start), sections: place.sections.shifted(by: start))
+            }
+            return true
+        } catch {
+            if !rendered.isEmpty { rendered[0].1.append(.error("cannot keep the rendered bodies aside: \(error.localizedDescription)", file: rendered[0].0.path)) }
+            return false
+        }
     }
 
     /// Articles rendered together when their bytes are released as they go: few enough that their sources

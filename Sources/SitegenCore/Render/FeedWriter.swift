@@ -99,7 +99,7 @@ struct FeedWriter: Sendable {
         let stale = planned.filter { $0.cached == nil }.map(\.feed)
         let showing = stale.filter { $0.path != FeedRoutes.json }
         let missing = Set(showing.flatMap(\.entries)).subtracting(entries.content.keys).sorted()
-        let escaped = await missing.parallelMap(workers: site.config.workers) { [self] index in site.articles[index].html.xmlEscaped(using: absolutizeEscaping) }
+        let escaped = await missing.parallelMap(workers: site.config.workers) { [self] index in site.html(of: index).xmlEscaped(using: absolutizeEscaping) }
         for (index, text) in zip(missing, escaped) { entries.content[index] = text }
         let content = entries.content
         let written = await stale.parallelMap(workers: site.config.workers) { [self] feed in OutputFile(path: feed.path, text: text(of: feed, content: content)) }

@@ -9,7 +9,7 @@ extension FeedWriter {
             let author = article.meta.author ?? site.config.author
             return JSONFeedDocument.Item(
                 id: urls.absolute(article.route), url: urls.absolute(article.route), title: article.meta.title,
-                content_html: absoluteLinks(article.html), summary: article.meta.description,
+                content_html: absoluteLinks(site.html(of: index)), summary: article.meta.description,
                 image: article.imageURL.map(urls.absolute(url:)), date_published: article.meta.date.rfc3339,
                 date_modified: article.meta.updated?.rfc3339,
                 authors: author.isEmpty ? nil : [.init(name: author)],

@@ -110,6 +110,6 @@ struct SearchFiles: Sendable {
             url: models.urls.path(article.route), title: article.meta.title, date: article.meta.date.iso,
             dateText: article.meta.date.display, category: site.articleCategory[index].map { site.categories[$0].name } ?? "",
             description: article.meta.description ?? "",
-            sections: article.sections.map { .init(anchor: $0.anchor, heading: $0.heading, text: $0.text) })
+            sections: site.sections(of: index).map { .init(anchor: $0.anchor, heading: $0.heading, text: $0.text) })
     }
 }

@@ -57,6 +57,17 @@ public struct OutputWriter: Sendable {
         OutputSession(writer: self, hashDisk: hashingDiskFiles)
     }
 
+    /// A store for the build's rendered bodies (`SiteBuilder.build(_:writingTo:keepingBodiesIn:)`), in a
+    /// temporary file beside the output folder (on the disk the site is written to), or in the system's
+    /// temporary folder when no file can be made there (the folder does not exist yet, say).
+    public func bodyStore() throws -> FileBodyStore {
+        do {
+            return try FileBodyStore(directory: output.deletingLastPathComponent().path)
+        } catch {
+            return try FileBodyStore(directory: FileManager.default.temporaryDirectory.path)
+        }
+    }
+
     /// Checks the folder, then creates it with its marker.
     func prepare() throws {
         try check()

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A `BodyStore` in a temporary file: a large site's rendered bodies wait on disk (in the page cache, as a
+/// rule) instead of in the build's memory. The file is unlinked as soon as it is made, so it goes with the
+/// build however the build ends.
+public struct FileBodyStore: BodyStore {
+    private let file: Descriptor
+    private let directory: String
+    private var end = 0
+
+    /// A store in a new file in `directory`.
+    public init(directory: String) throws {
+        var template = Array((directory + "/.sitegen-bodies-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw Self.error("cannot create a temporary file in", directory) }
+        file = Descriptor(descriptor)
+        self.directory = directory
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    }
+
+    public mutating func append(_ bytes: [UInt8]) throws -> Range<Int> {
+        let start = end
+        try bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let count = pwrite(file.value, buffer.baseAddress! + done, buffer.count - done, off_t(start + done))
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw Self.error("cannot write a temporary file in", directory)
+                }
+                done += count
+            }
+        }
+        end += bytes.count
+        return start..<end
+    }
+
+    public func bytes(at range: Range<Int>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
+            count = read(range, into: UnsafeMutableRawBufferPointer(buffer))
+        }
+    }
+
+    public func text(at range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in read(range, into: UnsafeMutableRawBufferPointer(buffer)) }
+    }
+
+    /// Reads `range` whole into `buffer`. The file is this process's own and was written whole, so a read can
+    /// only fail with the disk under it; that stops the build, which could not write its pages either.
+    private func read(_ range: Range<Int>, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        var done = 0
+        while done < range.count {
+            let count = pread(file.value, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { fatalError("cannot read back the rendered bodies: \(String(cString: strerror(errno)))") }
+            done += count
+        }
+        return done
+    }
+
+    private static func error(_ what: String, _ path: String) -> Error {
+        CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(what) \(path): \(String(cString: strerror(errno)))"])
+    }
+}
+
+/// An open file, closed with the last store that shares it.
+private final class Descriptor: Sendable {
+    let value: Int32
+
+    init(_ value: Int32) { self.value = value }
+
+    deinit { close(value) }
+}
