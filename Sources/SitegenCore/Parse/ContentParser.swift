@@ -137,25 +137,24 @@ struct ContentParser: Sendable {
         return (bodies, postings)
     }
 
-    /// Puts the bodies of `rendered` into `store` with one write; on failure, keeps them held, reports it on
-    /// the first article and returns false (storing stops there).
+    /// Puts the bodies of `rendered` into `store`, one write each, each let go of as it is kept (one buffer
+    /// of the slice's bodies would double them for a moment); on failure, keeps the rest held, reports it on
+    /// that article and returns false (storing stops there).
     private static func store(_ rendered: inout [(Article, [Diagnostic], reused: Bool)], in store: inout any BodyStore) -> Bool {
         var bytes: [UInt8] = []
-        var places: [(html: Range<Int>, sections: Range<Int>)] = []
-        for (article, _, _) in rendered {
-            guard case .held(let html, let sections) = article.body else { preconditionFailure("a body is stored once") }
-            places.append(ArticleBody.pack(html: html, sections: sections, into: &bytes))
-        }
-        do {
-            let start = try store.append(bytes).lowerBound
-            for (index, place) in places.enumerated() {
+        for index in rendered.indices {
+            guard case .held(let html, let sections) = rendered[index].0.body else { preconditionFailure("a body is stored once") }
+            bytes.removeAll(keepingCapacity: true)
+            let place = ArticleBody.pack(html: html, sections: sections, into: &bytes)
+            do {
+                let start = try store.append(bytes).lowerBound
                 rendered[index].0.body = .stored(html: place.html.shifted(by: start), sections: place.sections.shifted(by: start))
+            } catch {
+                rendered[index].1.append(.error("cannot keep the rendered bodies aside: \(error.localizedDescription)", file: rendered[index].0.path))
+                return false
             }
-            return true
-        } catch {
-            if !rendered.isEmpty { rendered[0].1.append(.error("cannot keep the rendered bodies aside: \(error.localizedDescription)", file: rendered[0].0.path)) }
-            return false
         }
+        return true
     }
 
     /// Articles rendered together when their bytes are released as they go: few enough that their sources
