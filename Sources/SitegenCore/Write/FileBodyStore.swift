@@ -7,7 +7,8 @@ import Foundation
 
 /// A `BodyStore` in a temporary file: a large site's rendered bodies wait on disk (in the page cache, as a
 /// rule) instead of in the build's memory. The file is unlinked as soon as it is made, so it goes with the
-/// build however the build ends.
+/// build however the build ends. Copies share the file and each knows its own end, so only one copy
+/// appends (the build hands the store on, from the parse to the site, and keeps none).
 public struct FileBodyStore: BodyStore {
     private let file: Descriptor
     private let directory: String
