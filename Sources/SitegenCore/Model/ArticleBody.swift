@@ -35,10 +35,9 @@ enum ArticleBody: Sendable {
         let middle = bytes.count
         append(UInt32(sections.count), to: &bytes)
         for section in sections {
-            for text in [section.anchor, section.heading, section.text] {
-                append(UInt32(text.utf8.count), to: &bytes)
-                bytes += text.utf8
-            }
+            append(section.anchor, to: &bytes)
+            append(section.heading, to: &bytes)
+            append(section.text, to: &bytes)
         }
         return (start..<middle, middle..<bytes.count)
     }
@@ -62,6 +61,12 @@ enum ArticleBody: Sendable {
                 return TextSection(anchor: anchor, heading: heading, text: text())
             }
         }
+    }
+
+    /// Its length, then its UTF-8.
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        append(UInt32(text.utf8.count), to: &bytes)
+        bytes += text.utf8
     }
 
     /// Little-endian.

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// A `BodyStore` in a temporary file: a large site's rendered bodies wait on disk (in the page cache, as a
 /// rule) instead of in the build's memory. The file is unlinked as soon as it is made, so it goes with the
@@ -16,27 +15,13 @@ public struct FileBodyStore: BodyStore {
 
     /// A store in a new file in `directory`.
     public init(directory: String) throws {
-        var template = Array((directory + "/.sitegen-bodies-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw Self.error("cannot create a temporary file in", directory) }
-        file = Descriptor(descriptor)
+        file = Descriptor(try FileSystemCalls.unlinkedTemporaryFile(in: directory))
         self.directory = directory
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     }
 
     public mutating func append(_ bytes: [UInt8]) throws -> Range<Int> {
         let start = end
-        try bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let count = pwrite(file.value, buffer.baseAddress! + done, buffer.count - done, off_t(start + done))
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw Self.error("cannot write a temporary file in", directory)
-                }
-                done += count
-            }
-        }
+        try bytes.withUnsafeBytes { try FileSystemCalls.write($0, to: file.value, at: start, path: "a temporary file in \(directory)") }
         end += bytes.count
         return start..<end
     }
@@ -62,10 +47,6 @@ public struct FileBodyStore: BodyStore {
             done += count
         }
         return done
-    }
-
-    private static func error(_ what: String, _ path: String) -> Error {
-        CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(what) \(path): \(String(cString: strerror(errno)))"])
     }
 }
 

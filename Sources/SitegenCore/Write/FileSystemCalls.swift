@@ -29,17 +29,32 @@ enum FileSystemCalls {
         if descriptor < 0, errno == ELOOP, unlink(path) == 0 { descriptor = open(path, flags, 0o644) }
         guard descriptor >= 0 else { throw error("cannot create", path) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw error("cannot write", path)
-                }
-                offset += written
+        try data.withUnsafeBytes { try write($0, to: descriptor, path: path) }
+    }
+
+    /// Writes all of `buffer` to the open file `descriptor`: where it stands, or from `offset` on. `path`
+    /// names the file in an error.
+    static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int? = nil, path: String) throws {
+        var done = 0
+        while done < buffer.count {
+            let pointer = buffer.baseAddress! + done, count = buffer.count - done
+            let written = offset.map { pwrite(descriptor, pointer, count, off_t($0 + done)) } ?? Glibc.write(descriptor, pointer, count)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw error("cannot write", path)
             }
+            done += written
         }
+    }
+
+    /// A new file in `directory`, open for reading and writing, and already unlinked: it has no name, and
+    /// goes when its descriptor is closed, however the process ends.
+    static func unlinkedTemporaryFile(in directory: String) throws -> Int32 {
+        var template = Array((directory + "/.sitegen-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw error("cannot create a temporary file in", directory) }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return descriptor
     }
 
     /// Creates the directory `path`; true when it was created, false when it already exists.
@@ -134,7 +149,8 @@ enum FileSystemCalls {
         }
     }
 
-    private static func error(_ what: String, _ path: String) -> Error {
+    /// An error that says what failed on `path`, and why (from `errno`).
+    static func error(_ what: String, _ path: String) -> Error {
         CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(what) \(path): \(String(cString: strerror(errno)))"])
     }
 }
