@@ -53,7 +53,10 @@ extension MustacheParser {
 
     /// A variable or section name with its transforms, and the closing delimiter.
     mutating func readName(_ state: State) throws(MustacheSyntaxError) -> MustacheName {
+        let start = position
         let written = try readWord(Self.nameBytes, state)
+        // `{{}}` names nothing (and would look up a path with no first step).
+        guard !written.isEmpty else { throw error(.unfinishedTag, at: start) }
         guard let open = written.firstIndex(of: "(") else { return MustacheName(written, name: written, transforms: []) }
         // `a(b(name))`: transforms outside in, then the name, then as many `)` as there were `(`.
         var transforms = [String(written[..<open])]

@@ -62,7 +62,7 @@ struct OneLineYAMLMappingTests {
     func simpleMatchesYams() async {
         await propertyCheck(count: 1000, input: Gen.int(in: 0..<500).array(of: 0...10).array(of: 1...6)) { lines in
             let yaml = lines.enumerated().map { Self.line($1, number: $0, characters: Self.safe, uniqueKeys: true) + "\n" }.joined()
-            guard let fast = OneLineYAMLMapping.entries(yaml, resolver: .default) else {
+            guard let fast = OneLineYAMLMapping.entries(yaml) else {
                 Issue.record("not read: \(yaml.debugDescription)")
                 return
             }
@@ -82,14 +82,14 @@ struct OneLineYAMLMappingTests {
                     : Self.line(picks, number: number, characters: Self.safe + Self.unsafe, uniqueKeys: false)
             }.map { $0 + "\n" }.joined()
             let yams = Self.yams(yaml)
-            guard let fast = OneLineYAMLMapping.entries(yaml, resolver: .default) else { return }
+            guard let fast = OneLineYAMLMapping.entries(yaml) else { return }
             #expect(Self.shapes(fast) == yams, "\(yaml.debugDescription)")
         }
     }
 
     @Test("counts columns in characters, as libyaml does")
     func columnsInCharacters() throws {
-        let entries = try #require(OneLineYAMLMapping.entries("tags: [\"é日😀\", b]\n", resolver: .default))
+        let entries = try #require(OneLineYAMLMapping.entries("tags: [\"é日😀\", b]\n"))
         let items = try #require(entries.first?.value.sequence)
         #expect(items.map { $0.mark?.description } == ["1:8", "1:15"])
     }

@@ -75,6 +75,8 @@ struct MustacheEngineTests {
         #expect(error("{{#a}}{{/b}}") == MustacheSyntaxError(.closingTagMismatch(expected: "a", found: "b"), line: 1, column: 10))
         #expect(error("x {{/b}}") == MustacheSyntaxError(.closingTagMismatch(expected: "", found: "b"), line: 1, column: 6))
         #expect(error("é{{name") == MustacheSyntaxError(.unfinishedTag, line: 1, column: 8))
+        #expect(error("<p>{{}}</p>") == MustacheSyntaxError(.unfinishedTag, line: 1, column: 6))
+        #expect(error("{{#  }}{{/}}") == MustacheSyntaxError(.unfinishedTag, line: 1, column: 4))
         #expect(error("{{=<% =}}") == MustacheSyntaxError(.invalidSetDelimiter, line: 1, column: 4))
         #expect(error("{{<base}}{{name}}{{/base}}") == MustacheSyntaxError(.illegalTokenInParent, line: 1, column: 1))
         #expect(error("{{%CONTENT_TYPE: XML}}") == MustacheSyntaxError(.invalidPragma, line: 1, column: 4))

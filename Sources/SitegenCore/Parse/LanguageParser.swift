@@ -51,7 +51,7 @@ struct LanguageParser {
         }
         let block = YAMLBlock(source: source, yaml: source.text, firstLine: 1)
         let entries: [YAMLEntry]
-        switch block.topLevelMapping(what: "a language file", resolver: resolver()) {
+        switch block.topLevelMapping(what: "a language file") {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let value): entries = value
         }
@@ -68,15 +68,6 @@ struct LanguageParser {
         } catch {
             return (nil, diagnostics + [block.diagnostic(.error, "\(error)", at: nil)])
         }
-    }
-}
-
-extension LanguageParser {
-    /// Yams' default resolver without timestamps, which a language file reads as text all the same.
-    /// Every plain word (a keyword in `words`, a key, a class) is tried against each pattern of the
-    /// resolver, which makes most of the cost of reading the files.
-    static func resolver() -> Resolver {
-        Resolver.basic.appending(.bool).appending(.int).appending(.float).appending(.merge).appending(.null).appending(.value)
     }
 }
 
@@ -107,7 +98,7 @@ struct LanguageReader {
             case "aliases": aliases = reader.stringList(entry) ?? []
             case "case_insensitive": reader.bool(entry, into: &caseInsensitive)
             case "defaults":
-                for item in reader.mapping(entry) where !Self.isNull(item.value) {
+                for item in reader.mapping(entry) where !item.value.isNull {
                     if let kind = token(item) { defaults[item.name] = kind }
                 }
             case "states":
@@ -142,19 +133,19 @@ struct LanguageReader {
         var pattern: String?, kind: String?, groups: [String?] = [], action = Grammar.Action.none
         for entry in mapping.map({ YAMLEntry(key: $0.key, value: $0.value) }) {
             switch entry.name {
-            case "match": pattern = Self.plainText(entry.value) ?? reader.string(entry)
+            case "match": pattern = reader.string(entry)
             case "words":
                 let words = wordList(entry)
                 if words.isEmpty { reader.error("'words' must list at least one word", at: entry.value) }
                 pattern = words.isEmpty ? "(?!)" : "\\b(?:" + Self.trie(Set(words).sorted()) + ")\\b"
-            case "token": kind = Self.isNull(entry.value) ? nil : token(entry)
+            case "token": kind = entry.value.isNull ? nil : token(entry)
             case "groups":
                 guard case .sequence(let items) = entry.value else {
                     reader.error("'groups' must be a list of classes (null: the rule's token)", at: entry.value)
                     continue
                 }
-                groups = items.map { Self.isNull($0) ? nil : token(YAMLEntry(key: entry.key, value: $0)) }
-            case "push": if let target = Self.plainText(entry.value) ?? reader.string(entry) { action = .push(target) }
+                groups = items.map { $0.isNull ? nil : token(YAMLEntry(key: entry.key, value: $0)) }
+            case "push": if let target = reader.string(entry) { action = .push(target) }
             case "pop": if reader.bool(entry) == true { action = .pop }
             default: reader.unknownKey(entry, known: Self.ruleKeys, severity: .error, in: "rule")
             }
@@ -166,75 +157,65 @@ struct LanguageReader {
         return Grammar.Rule(pattern: pattern, token: kind, groups: groups, action: action)
     }
 
-    /// An alternation matching exactly `words` (sorted, distinct), with common prefixes factored out
-    /// (`a(?:s(?:ync)?|wait)`): the regex engine then tries a handful of branches at each position
-    /// instead of every word.
+    /// An alternation matching exactly `words` (sorted, distinct, none empty), with common prefixes
+    /// factored out (`a(?:s(?:ync)?|wait)`): the regex engine then tries a handful of branches at each
+    /// position instead of every word.
     static func trie(_ words: [String]) -> String {
-        var branches: [String] = []
-        var index = words.startIndex
-        while index < words.endIndex {
-            let first = words[index].first!
-            var rests: [String] = []
-            while index < words.endIndex, words[index].first == first {
-                rests.append(String(words[index].dropFirst()))
+        let bytes = words.map { Array($0.utf8) }
+        var pattern: [UInt8] = []
+        appendAlternation(of: bytes, Array(bytes.indices), from: 0, to: &pattern)
+        return String(decoding: pattern, as: UTF8.self)
+    }
+
+    /// The alternation of `words[members]` (UTF-8) from their scalar at byte `depth` on; each member is
+    /// longer than `depth`, and all share the bytes before it.
+    private static func appendAlternation(of words: [[UInt8]], _ members: [Int], from depth: Int, to pattern: inout [UInt8]) {
+        var index = 0
+        while index < members.count {
+            let word = words[members[index]], first = index == 0
+            let head = word[depth..<(depth + scalarLength(word[depth]))]
+            var ended = false, longer: [Int] = []
+            while index < members.count, words[members[index]].dropFirst(depth).starts(with: head) {
+                if words[members[index]].count == head.endIndex { ended = true } else { longer.append(members[index]) }
                 index += 1
             }
-            let head = escaped(String(first))
-            let longer = rests.filter { !$0.isEmpty }
-            if longer.isEmpty {
-                branches.append(head)
-            } else if longer.count == 1, rests.count == 1 {
-                branches.append(head + escaped(longer[0]))
-            } else {
-                branches.append(head + "(?:" + trie(longer) + ")" + (longer.count < rests.count ? "?" : ""))
+            if !first { pattern.append(UInt8(ascii: "|")) }
+            appendEscaped(head, to: &pattern)
+            if longer.count == 1, !ended {
+                appendEscaped(words[longer[0]][head.endIndex...], to: &pattern)
+            } else if !longer.isEmpty {
+                pattern += "(?:".utf8
+                appendAlternation(of: words, longer, from: head.endIndex, to: &pattern)
+                pattern += (ended ? ")?" : ")").utf8
             }
         }
-        return branches.joined(separator: "|")
     }
 
-    /// The words of a `words` list, read as `YAMLValueReader.stringList` reads them.
+    /// The bytes of a scalar whose UTF-8 starts with `lead`.
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// `bytes`, with a backslash before each character that is special in a pattern, as
+    /// `NSRegularExpression.escapedPattern(for:)` escapes it.
+    private static func appendEscaped(_ bytes: ArraySlice<UInt8>, to pattern: inout [UInt8]) {
+        for byte in bytes {
+            if isSpecial(byte) { pattern.append(UInt8(ascii: "\\")) }
+            pattern.append(byte)
+        }
+    }
+
+    /// The words of a `words` list, read as `YAMLValueReader.stringList` reads them; none may be empty.
     private mutating func wordList(_ entry: YAMLEntry) -> [String] {
-        guard case .sequence(let items) = entry.value else { return (reader.stringList(entry) ?? []).map(\.value) }
         var words: [String] = []
-        for item in items {
-            guard let text = Self.plainText(item) ?? (item.isStringScalar ? item.text : nil) else {
-                reader.error("'\(entry.name)' must be a list of text values or a single text value; this item is \(item.kindDescription)", at: item)
-                continue
+        for (word, node) in reader.stringList(entry) ?? [] {
+            if word.isEmpty {
+                reader.error("a word in '\(entry.name)' cannot be empty", at: node)
+            } else {
+                words.append(word)
             }
-            words.append(text)
         }
         return words
-    }
-
-    /// The text of a plain scalar that Yams' default resolver certainly reads as text, found without
-    /// asking Yams (which tries a regular expression per type on it); nil when not sure. Numbers,
-    /// timestamps, `.inf`, `~`, `<<` and `=` start with one of `-+.0123456789~<=`; the rest of the other
-    /// types are a few words.
-    static func plainText(_ node: Node) -> String? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain, scalar.tag.rawValue == Tag.Name.implicit.rawValue,
-              let first = scalar.string.unicodeScalars.first, !"-+.0123456789~<=".unicodeScalars.contains(first) else { return nil }
-        switch scalar.string {
-        case "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
-             "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL": return nil
-        default: return scalar.string
-        }
-    }
-
-    /// `node.isNull`, without asking Yams when the node is certainly text.
-    static func isNull(_ node: Node) -> Bool {
-        plainText(node) == nil && node.isNull
-    }
-
-    /// `word` with a backslash before each character that is special in a pattern, as
-    /// `NSRegularExpression.escapedPattern(for:)` escapes it.
-    static func escaped(_ word: String) -> String {
-        guard word.utf8.contains(where: isSpecial) else { return word }
-        var result: [UInt8] = []
-        for byte in word.utf8 {
-            if isSpecial(byte) { result.append(UInt8(ascii: "\\")) }
-            result.append(byte)
-        }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// One of `*?+[(){}^$|\./`.
@@ -247,7 +228,7 @@ struct LanguageReader {
 
     /// A class name, checked against the known ones.
     private mutating func token(_ entry: YAMLEntry) -> String? {
-        guard let kind = Self.plainText(entry.value) ?? entry.value.text else {
+        guard let kind = entry.value.text else {
             reader.error("a class must be text, found \(entry.value.kindDescription)", at: entry.value)
             return nil
         }

@@ -7,14 +7,14 @@ import Yams
 ///
 /// A value is a double-quoted string without `\` or `"`, a flow list of such strings or plain words, or a
 /// plain scalar of letters, digits, spaces and `._/+-`. Plain scalars keep Yams's implicit tag, so they
-/// resolve (`true`, `2025-01-02`, `12`) by the same resolver.
+/// resolve (`true`, `2025-01-02`, `12`) as Yams' would (`Node.tagName`).
 enum OneLineYAMLMapping {
     /// The mapping's entries in order; nil when `yaml` is not of this simple form.
-    static func entries(_ yaml: String, resolver: Resolver) -> [YAMLEntry]? {
+    static func entries(_ yaml: String) -> [YAMLEntry]? {
         guard marksAreLineAndColumn else { return nil }
         var yaml = yaml
         return yaml.withUTF8 { bytes -> [YAMLEntry]? in
-            var reader = LineReader(bytes: bytes, resolver: resolver)
+            var reader = LineReader(bytes: bytes)
             var entries: [YAMLEntry] = []
             var keys = Set<String>()
             var start = 0, line = 1
@@ -36,14 +36,12 @@ enum OneLineYAMLMapping {
 
     private struct LineReader {
         let bytes: UnsafeBufferPointer<UInt8>
-        let resolver: Resolver
         /// The line being read: its first byte, for columns.
         private var lineStart = 0
         private var line = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>, resolver: Resolver) {
+        init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            self.resolver = resolver
         }
 
         /// `key: value`, or nil when the line is not of the simple form.
@@ -80,7 +78,7 @@ enum OneLineYAMLMapping {
             }
             guard index < end else { return nil }
             let text = String(decoding: bytes[(position + 1)..<index], as: UTF8.self)
-            return (.scalar(.init(text, Tag(.str, resolver), .doubleQuoted, mark(position))), index + 1)
+            return (.scalar(.init(text, Tag(.str), .doubleQuoted, mark(position))), index + 1)
         }
 
         /// `[item, item]` of quoted strings and plain words.
@@ -121,12 +119,12 @@ enum OneLineYAMLMapping {
 
         /// A plain scalar: its tag is resolved from its text when asked, as Yams does.
         private func plainScalar(_ range: Range<Int>) -> Node {
-            .scalar(.init(String(decoding: bytes[range], as: UTF8.self), Tag(.implicit, resolver), .plain, mark(range.lowerBound)))
+            .scalar(.init(String(decoding: bytes[range], as: UTF8.self), Tag(.implicit), .plain, mark(range.lowerBound)))
         }
 
         /// A flow list; with the style Yams gives it (it reads the style from the list's end, which has none).
         private func sequence(_ items: [Node], at position: Int) -> Node {
-            .sequence(.init(items, Tag(.implicit, resolver), .any, mark(position)))
+            .sequence(.init(items, Tag(.implicit), .any, mark(position)))
         }
 
         /// libyaml counts columns in characters, not bytes.

@@ -9,12 +9,13 @@ struct YAMLBlock {
     let firstLine: Int
 
     /// The top-level mapping as ordered key/value pairs, or the diagnostics that prevent reading it.
-    /// `resolver` gives plain scalars their tags (`bool`, `int`, …; the rest are text).
-    func topLevelMapping(what: String, resolver: Resolver = .default) -> Result<[YAMLEntry], Diagnostic> {
-        if let entries = OneLineYAMLMapping.entries(yaml, resolver: resolver) { return .success(entries) }
+    /// Plain scalars are typed (`bool`, `int`, …; the rest are text) when read: see `Node.tagName`.
+    func topLevelMapping(what: String) -> Result<[YAMLEntry], Diagnostic> {
+        if let entries = OneLineYAMLMapping.entries(yaml) { return .success(entries) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, resolver)
+            // The encoding named: `Parser.Encoding.default` reads the whole environment on every call.
+            root = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {
@@ -92,9 +93,4 @@ extension Node {
             }
         }
     }
-}
-
-extension Node {
-    /// The resolved tag (`str`, `int`, `bool`, `null`, …).
-    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
 }

@@ -105,22 +105,38 @@ enum TemplateTags {
 
     /// Partial and parent references.
     static func references(in text: String) -> [Tag] {
-        tags(in: text).filter { ($0.sigil == ">" || $0.sigil == "<") && !$0.name.hasPrefix("*") }
-    }
-
-    private static func tags(in text: String) -> [Tag] {
         var tags: [Tag] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...].drop { $0 == " " }
-                guard let sigil = afterOpen.first, let close = afterOpen.range(of: "}}") else { break }
-                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                if !name.isEmpty { tags.append(Tag(sigil: sigil, name: name, line: lineIndex + 1, column: column)) }
-                rest = afterOpen[close.upperBound...]
+        let bytes = Array(text.utf8)
+        var lineStart = 0, line = 1, position = 0
+        while let open = find(UInt8(ascii: "{"), in: bytes[...], from: position) {
+            if let newline = bytes[position..<open].lastIndex(of: UInt8(ascii: "\n")) {
+                line += bytes[position..<open].count(where: { $0 == UInt8(ascii: "\n") })
+                lineStart = newline + 1
             }
+            let lineEnd = bytes[open...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var sigil = open + 2
+            while sigil < lineEnd, bytes[sigil] == UInt8(ascii: " ") { sigil += 1 }
+            guard sigil < lineEnd, let close = find(UInt8(ascii: "}"), in: bytes[..<lineEnd], from: sigil + 1) else {
+                position = lineEnd
+                continue
+            }
+            position = close + 2
+            guard bytes[sigil] == UInt8(ascii: ">") || bytes[sigil] == UInt8(ascii: "<") else { continue }
+            let name = String(decoding: bytes[(sigil + 1)..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !name.hasPrefix("*") else { continue }
+            let column = String(decoding: bytes[lineStart..<open], as: UTF8.self).count + 1
+            tags.append(Tag(sigil: Character(UnicodeScalar(bytes[sigil])), name: name, line: line, column: column))
         }
         return tags
+    }
+
+    /// Where `byte` first appears twice in a row in `bytes`, from `start` on.
+    private static func find(_ byte: UInt8, in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.endIndex {
+            if bytes[index] == byte, bytes[index + 1] == byte { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -93,33 +93,7 @@ struct LanguageFilesTests {
     @Test("words are escaped as NSRegularExpression escapes them")
     func escaping() {
         let text = String(String.UnicodeScalarView((32...126).map { Unicode.Scalar(UInt8($0)) })) + "é😀"
-        #expect(LanguageReader.escaped(text) == NSRegularExpression.escapedPattern(for: text))
-    }
-
-    @Test("language files' YAML is read as with the default resolver, with less of it")
-    func resolver() throws {
-        let values = ["true", "yes", "Off", "NO", "null", "Null", "~", "''", "12", "-3", "0x1F", "0o7", "0b101", "1_000", "190:20:30",
-                      "1.5", ".inf", "-.Inf", ".NaN", "1e+3", "2001-12-14", "2001-12-14t21:59:43.10-05:00", "<<", "=", "keyword",
-                      "'true'", "\"12\"", "c++", "[a, 1]"]
-        let yaml = values.enumerated().map { "k\($0.offset): \($0.element)" }.joined(separator: "\n")
-        let source = try SourceText.decode(Data(yaml.utf8), path: "x.yaml").get()
-        let block = YAMLBlock(source: source, yaml: source.text, firstLine: 1)
-        let standard = try block.topLevelMapping(what: "x").get()
-        let light = try block.topLevelMapping(what: "x", resolver: LanguageParser.resolver()).get()
-        #expect(standard.count == values.count && light.count == values.count)
-        // Before anything asks Yams (which keeps the tag it resolves).
-        let texts = standard.map { LanguageReader.plainText($0.value) }
-        #expect(zip(standard, texts).filter { $0.1 != nil }.map(\.0.name) == ["k24", "k27"])
-        for (index, (one, other)) in zip(standard, light).enumerated() {
-            #expect(one.value.isNull == other.value.isNull, "\(one.name)")
-            #expect(one.value.isStringScalar == other.value.isStringScalar, "\(one.name)")
-            #expect(one.value.text == other.value.text, "\(one.name)")
-            #expect(one.value.kindDescription == other.value.kindDescription, "\(one.name)")
-            #expect(one.value.bool == other.value.bool, "\(one.name)")
-            if let text = texts[index] {
-                #expect(one.value.isStringScalar && !one.value.isNull && one.value.text == text, "\(one.name)")
-            }
-        }
+        #expect(LanguageReader.trie([text]) == NSRegularExpression.escapedPattern(for: text))
     }
 }
 
