@@ -8,6 +8,10 @@ struct MustacheRenderer {
     private var indentation: [UInt8] = []
     private var overrides: [String: [MustacheNode]] = [:]
     private var html = true
+    /// Partials, parents and blocks entered and not yet left.
+    private var depth = 0
+    /// Why rendering stopped short, if it did.
+    private(set) var failure: MustacheRenderError?
 
     init(templates: [String: MustacheTemplate], root: MustacheValue, capacity: Int) {
         self.templates = templates
@@ -55,9 +59,9 @@ struct MustacheRenderer {
             case .value(let variable): name = lookUp(variable).flatMap(\.stringValue)
             }
             guard let name, let template = templates[name] else { return }
-            renderNested(template.nodes, indentation: indentation, overrides: overrides, html: true)
+            renderNested((name, false), template.nodes, indentation: indentation, overrides: overrides, html: true)
         case .block(let name, let body, let indentation):
-            renderNested(overrides[name] ?? body, indentation: indentation, overrides: nil, html: html)
+            renderNested((name, true), overrides[name] ?? body, indentation: indentation, overrides: nil, html: html)
         case .blockDefinition:
             return
         case .contentType(let html):
@@ -104,10 +108,23 @@ struct MustacheRenderer {
     }
 
     /// A partial or block: its own indentation on top of the current one; a partial also takes the
-    /// overrides of a parent tag (outer ones win) and starts outside any list and in HTML.
-    private mutating func renderNested(_ nodes: [MustacheNode], indentation extra: [UInt8]?, overrides extraOverrides: [String: [MustacheNode]]?, html: Bool) {
+    /// overrides of a parent tag (outer ones win) and starts outside any list and in HTML. Nothing when
+    /// that would nest them deeper than `MustacheLibrary.maximumDepth` (a template that includes itself
+    /// without end), which `failure` then records.
+    private mutating func renderNested(
+        _ nested: (name: String, isBlock: Bool), _ nodes: [MustacheNode], indentation extra: [UInt8]?,
+        overrides extraOverrides: [String: [MustacheNode]]?, html: Bool
+    ) {
+        guard depth < MustacheLibrary.maximumDepth else {
+            if failure == nil { failure = .tooDeep(name: nested.name, isBlock: nested.isBlock) }
+            return
+        }
         let saved = (sequence, indentation, overrides, self.html)
-        defer { (sequence, indentation, overrides, self.html) = saved }
+        depth += 1
+        defer {
+            (sequence, indentation, overrides, self.html) = saved
+            depth -= 1
+        }
         sequence = nil
         self.html = html
         if let extra { indentation += extra }

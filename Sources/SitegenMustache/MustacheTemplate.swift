@@ -11,6 +11,10 @@ public struct MustacheTemplate: Sendable {
 
 /// Templates by name, for partials (`{{>name}}`) and parents (`{{<name}}`), and the render entry point.
 public struct MustacheLibrary: Sendable {
+    /// How deep partials, parents and blocks may nest: far beyond any theme, and well within a thread's
+    /// stack, so that a template that includes itself without end is an error instead of a crash.
+    public static let maximumDepth = 64
+
     private var templates: [String: MustacheTemplate] = [:]
 
     public init() {}
@@ -20,11 +24,14 @@ public struct MustacheLibrary: Sendable {
     }
 
     /// The template `name` rendered with `root` at the bottom of the context stack, as UTF-8; nil when
-    /// there is no such template. Values are HTML-escaped unless the template says otherwise.
-    public func render(_ name: String, _ root: MustacheValue, sizeHint: Int = 16_384) -> [UInt8]? {
+    /// there is no such template. Values are HTML-escaped unless the template says otherwise. Throws when
+    /// partials, parents or blocks nest deeper than `maximumDepth`.
+    public func render(_ name: String, _ root: MustacheValue, sizeHint: Int = 16_384) throws(MustacheRenderError) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = MustacheRenderer(templates: templates, root: root, capacity: sizeHint)
         renderer.render(template.nodes)
+        if let failure = renderer.failure { throw failure }
         return renderer.output
     }
 }
+

@@ -134,6 +134,17 @@ struct DiagnosticTests {
         #expect(diagnostic?.summary == "templates/404.mustache:2:3: error: missing template 'partials/nope' (no templates/partials/nope.mustache)")
     }
 
+    @Test("a partial that includes itself without end")
+    func endlessPartial() async {
+        var files = TestSite.minimalTemplates
+        files["templates/loop.mustache"] = "x{{>loop}}"
+        files["templates/404.mustache"] = "<p>{{>loop}}</p>"
+        files["content/a.md"] = TestSite.article("A")
+        let diagnostic = await only(files)
+        #expect(diagnostic?.summary == "templates/loop.mustache: error: 'loop' is nested 64 deep while rendering '404': it includes itself "
+            + "without end (a partial or block that includes itself needs a section that stops it)")
+    }
+
     @Test("a template syntax error names the template file and line")
     func templateSyntaxError() async {
         var files = TestSite.minimalTemplates

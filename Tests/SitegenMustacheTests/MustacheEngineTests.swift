@@ -82,4 +82,44 @@ struct MustacheEngineTests {
         #expect(error("{{%CONTENT_TYPE: XML}}") == MustacheSyntaxError(.invalidPragma, line: 1, column: 4))
         #expect(error("{{$b(x)}}{{/b(x)}}") == MustacheSyntaxError(.transformOnBlock, line: 1, column: 4))
     }
+
+    @Test("a partial or block that includes itself without end is an error, not a crash; recursion that ends renders")
+    func endlessNesting() throws {
+        func render(_ templates: [String: String], _ data: TestData = Self.data) throws(MustacheRenderError) -> String? {
+            var library = MustacheLibrary()
+            for (name, source) in templates { library.register(try! MustacheTemplate(source), named: name) }
+            return try library.render("main", data.value).map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(throws: MustacheRenderError.tooDeep(name: "loop", isBlock: false)) { try render(["main": "a{{>loop}}", "loop": "x{{>loop}}"]) }
+        #expect(throws: MustacheRenderError.tooDeep(name: "loop", isBlock: false)) {
+            try render(["main": "{{>loop}}", "loop": "{{#page}}{{>loop}}{{/page}}"])
+        }
+        #expect(throws: MustacheRenderError.tooDeep(name: "a", isBlock: true)) {
+            try render(["main": "{{<base}}{{$a}}[{{$a}}{{/a}}]{{/a}}{{/base}}", "base": "{{$a}}{{/a}}"])
+        }
+        let tree = TestData.object(["name": .text("1"), "kids": .list([
+            .object(["name": .text("2"), "kids": .list([.object(["name": .text("3"), "kids": .list([])])])]),
+        ])])
+        #expect(try render(["main": "{{>node}}", "node": "{{name}}({{#kids}}{{>node}}{{/kids}})"], tree) == "1(2(3()))")
+    }
+
+    @Test("property: any text either fails to parse or renders, with partials and parents that may name themselves")
+    func anyTextIsSafe() async {
+        let pieces = ["{{", "}}", "{{{", "}}}", "#", "^", "/", "&", ">", "<", "$", "!", "=", "%", ".", "a", "main", "part",
+                      "words", "page", "(", ")", " ", "\n", "\r\n", "|", "é", "*", "{{>part}}", "{{<main}}", "{{$a}}", "{{/a}}"]
+        let text = Gen.int(in: 0..<pieces.count).array(of: 0...24).map { $0.map { pieces[$0] }.joined() }
+        await propertyCheck(count: 3000, input: text, text) { main, part in
+            var library = MustacheLibrary()
+            for (name, source) in ["main": main, "part": part] {
+                guard let template = try? MustacheTemplate(source) else { return }
+                library.register(template, named: name)
+            }
+            do {
+                _ = try library.render("main", Self.data.value)
+            } catch {
+                #expect(error is MustacheRenderError)
+            }
+        }
+    }
 }
+

@@ -46,7 +46,7 @@ enum Engines {
             guard let template = try? SitegenMustache.MustacheTemplate(source) else { return nil }
             library.register(template, named: templateName)
         }
-        return library.render(name, data.value).map { String(decoding: $0, as: UTF8.self) }
+        return (try? library.render(name, data.value)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func oracle(_ templates: [String: String], _ data: TestData, name: String = "main") -> String? {

@@ -52,7 +52,8 @@ struct ContentEdit: Sendable {
             if case .article(let index) = job.kind, edited.contains(index) { return true }
             return !summaryChanged.isEmpty && models.shows(job, anyOf: summaryChanged)
         }
-        let pages = await render(affected, models: next.models, templates: next.templates, cache: caches.render)
+        // A page that cannot be rendered is an error, which the full build reports.
+        guard let pages = await render(affected, models: next.models, templates: next.templates, cache: caches.render) else { return nil }
         let (_, feeds) = await FeedWriter(models: next.models).files(cache: caches.render.feeds, edited: edited)
         var search: [OutputFile] = [], indexFiles = 0
         // Taken out, not copied, so that the index is updated in place.
@@ -95,16 +96,20 @@ struct ContentEdit: Sendable {
         return edits.contains { $0 == nil } ? nil : edits.compactMap { $0 }
     }
 
-    /// The pages of `jobs`, each taken from `cache` when its template and context are unchanged.
-    private func render(_ jobs: [PageJob], models: ViewModels, templates: TemplateRenderer, cache: RenderCache) async -> [Page] {
-        await jobs.parallelMap(workers: models.site.config.workers) { job -> Page in
+    /// The pages of `jobs`, each taken from `cache` when its template and context are unchanged; nil when
+    /// one cannot be rendered.
+    private func render(_ jobs: [PageJob], models: ViewModels, templates: TemplateRenderer, cache: RenderCache) async -> [Page]? {
+        let pages = await jobs.parallelMap(workers: models.site.config.workers) { job -> Page? in
             let path = Routes.outputPath(job.route), context = models.context(for: job)
             if let cached = cache.pages[path], cached.template == job.template, cached.context == context {
                 return Page(job: job, page: cached, sha256: nil)
             }
-            let file = OutputFile(path: path, contents: .bytes(templates.render(job.template, context)))
+            let (html, problem) = templates.render(job.template, context)
+            guard problem == nil else { return nil }
+            let file = OutputFile(path: path, contents: .bytes(html))
             return Page(job: job, page: .init(template: job.template, context: context, file: file, fresh: true), sha256: Self.sha256(file))
         }
+        return pages.contains { $0 == nil } ? nil : pages.compactMap { $0 }
     }
 
     /// Puts the pages, feeds and search files written afresh into `build`'s output, manifest and `cache`;

@@ -64,7 +64,7 @@ struct SiteRenderer: Sendable {
         try await emitPages(jobs, paths: paths, claimed: claimed, models: models, describe: describe, cache: cache, into: &out, newCache: &newCache)
         let manifest = Manifest(baseURL: models.urls.baseURL, entries: out.entries)
         newCache.hashes = Dictionary(uniqueKeysWithValues: manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } })
-        return Rendered(files: out.files, manifest: manifest, diagnostics: table.diagnostics, cache: newCache, models: models, jobs: jobs)
+        return Rendered(files: out.files, manifest: manifest, diagnostics: table.diagnostics + out.problems, cache: newCache, models: models, jobs: jobs)
     }
 
     /// The pages of `jobs` whose paths they claimed, a batch at a time (in parallel); each page whose
@@ -77,21 +77,25 @@ struct SiteRenderer: Sendable {
         let reusable = cache.templates == newCache.templates ? cache.pages : [:]
         for slice in Array(jobs.indices).slices(of: Self.filesPerBatch) {
             let batch = slice.filter { claimed[$0] }
-            let pages = await batch.parallelMap(workers: out.workers) { [templates] index -> (page: RenderCache.Page, entry: Manifest.Entry) in
+            let pages = await batch.parallelMap(workers: out.workers) { [templates] index -> (page: RenderCache.Page, entry: Manifest.Entry, problem: Diagnostic?) in
                 let job = jobs[index], path = paths[index], context = models.context(for: job)
                 var entry = describe.page(job)
                 if let cached = reusable[path], cached.template == job.template, cached.context == context {
                     entry.sha256 = cache.hashes[path] ?? cached.file.contents.sha256
-                    return (cached, entry)
+                    return (cached, entry, nil)
                 }
-                let file = OutputFile(path: path, contents: .bytes(templates.render(job.template, context)))
+                let (html, problem) = templates.render(job.template, context)
+                let file = OutputFile(path: path, contents: .bytes(html))
                 entry.sha256 = file.contents.sha256
-                return (RenderCache.Page(template: job.template, context: context, file: file, fresh: true), entry)
+                return (RenderCache.Page(template: job.template, context: context, file: file, fresh: true), entry, problem)
             }
-            for (page, _) in pages where page.fresh { newCache.rendered.insert(page.file.path) }
+            out.report(pages.compactMap(\.problem))
+            for (page, _, _) in pages where page.fresh { newCache.rendered.insert(page.file.path) }
             try await out.emit(hashed: pages.map { ($0.page.file, $0.entry) })
             guard out.sink == nil else { continue }
-            for (page, _) in pages { newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false) }
+            for (page, _, problem) in pages where problem == nil {
+                newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false)
+            }
         }
     }
 
@@ -229,6 +233,8 @@ private struct Emitter {
     let workers: Int?
     private(set) var files: [OutputFile] = []
     private(set) var entries: [Manifest.Entry] = []
+    /// Pages that could not be rendered, each problem once.
+    private(set) var problems: [Diagnostic] = []
 
     init(sink: (any OutputSink)?, workers: Int?) {
         self.sink = sink
@@ -248,6 +254,10 @@ private struct Emitter {
             return (file, entry)
         }
         try await emit(hashed: hashed)
+    }
+
+    mutating func report(_ problems: [Diagnostic]) {
+        for problem in problems where !self.problems.contains(problem) { self.problems.append(problem) }
     }
 
     /// Hands on files whose entries are complete.

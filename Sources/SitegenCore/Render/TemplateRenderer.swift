@@ -33,9 +33,20 @@ struct TemplateRenderer: Sendable {
         return (diagnostics.hasErrors ? nil : TemplateRenderer(library: library, names: Set(sources.keys)), diagnostics)
     }
 
-    /// Renders the template `name` with `context`, as UTF-8.
-    func render(_ name: String, _ context: PageContext) -> Data {
-        library.render(name, .object(FieldsBox(context))).map { Data($0) } ?? Data()
+    /// Renders the template `name` with `context`, as UTF-8; nothing and an error when its partials,
+    /// parents or blocks include themselves without end.
+    func render(_ name: String, _ context: PageContext) -> (html: Data, problem: Diagnostic?) {
+        do {
+            return (try library.render(name, .object(FieldsBox(context))).map { Data($0) } ?? Data(), nil)
+        } catch {
+            switch error {
+            case .tooDeep(let nested, let isBlock):
+                let what = isBlock ? "block '\(nested)'" : "'\(nested)'"
+                let message = "\(what) is nested \(MustacheLibrary.maximumDepth) deep while rendering '\(name)': it includes itself "
+                    + "without end (a partial or block that includes itself needs a section that stops it)"
+                return (Data(), .error(message, file: isBlock ? "templates/\(name).mustache" : "templates/\(nested).mustache"))
+            }
+        }
     }
 
     /// Required templates that are absent, and partials or parents named but not defined.
