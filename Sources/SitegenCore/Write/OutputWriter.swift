@@ -154,8 +154,10 @@ public struct OutputWriter: Sendable {
                 if !occupied.insert(folder).inserted { break }
             }
         }
-        // Deepest first, so a folder is empty by the time it is removed.
-        for directory in directories.sorted(by: { $0.count > $1.count }) where !occupied.contains(directory[...]) {
+        // Deepest first, so a folder is empty by the time it is removed: a folder's path is longer than its
+        // parent's. (Only the empty ones are sorted; usually there are none.)
+        let empty = directories.filter { !occupied.contains($0[...]) }
+        for directory in empty.sorted(by: { $0.utf8.count > $1.utf8.count }) {
             try FileSystemCalls.removeDirectory(root + "/" + directory)
         }
         return removed
