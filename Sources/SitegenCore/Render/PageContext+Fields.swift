@@ -7,6 +7,9 @@ protocol TemplateFields: Sendable {
 }
 
 extension PageContext: TemplateFields {
+    /// Every name `field(_:)` answers to.
+    static let fieldNames = ["site", "page", "article", "list", "terms", "archive", "redirect"]
+
     func field(_ name: String) -> TemplateValue? {
         switch name {
         case "site": return TemplateValue(self.site)

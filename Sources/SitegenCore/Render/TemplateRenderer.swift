@@ -37,7 +37,7 @@ struct TemplateRenderer: Sendable {
     /// parents or blocks include themselves without end.
     func render(_ name: String, _ context: PageContext) -> (html: Data, problem: Diagnostic?) {
         do {
-            return (try library.render(name, .object(FieldsBox(context))).map { Data($0) } ?? Data(), nil)
+            return (try library.render(name, .object(ContextBox(context))).map { Data($0) } ?? Data(), nil)
         } catch {
             switch error {
             case .tooDeep(let nested, let isBlock):
@@ -79,6 +79,22 @@ struct TemplateRenderer: Sendable {
     }
 }
 
+/// A page's context with its top-level models (`site`, `page`, `article`, …) handed to the engine once:
+/// `{{site.title}}` would otherwise copy the whole site model into a new box at every lookup.
+private struct ContextBox: MustacheObject {
+    private let fields: [(name: String, value: MustacheValue)]
+
+    init(_ context: PageContext) {
+        fields = PageContext.fieldNames.compactMap { name in
+            FieldsBox.value(context.field(name)).map { (name, $0) }
+        }
+    }
+
+    func field(_ name: String) -> MustacheValue? {
+        fields.first { $0.name == name }?.value
+    }
+}
+
 /// Hands view models to the engine by field name (`TemplateFields`) instead of by reflection.
 private struct FieldsBox: MustacheObject {
     let fields: any TemplateFields
@@ -91,7 +107,7 @@ private struct FieldsBox: MustacheObject {
         Self.value(fields.field(name))
     }
 
-    private static func value(_ value: TemplateValue?) -> MustacheValue? {
+    static func value(_ value: TemplateValue?) -> MustacheValue? {
         switch value {
         case .none: return nil
         case .text(let text)?: return .string(text)
