@@ -135,8 +135,10 @@ struct LanguageReader {
             switch entry.name {
             case "match": pattern = reader.string(entry)
             case "words":
+                let reported = reader.diagnostics.count
                 let words = wordList(entry)
-                if words.isEmpty { reader.error("'words' must list at least one word", at: entry.value) }
+                // Only when the list has no other problem: `['']` or `{a: 1}` is already reported.
+                if words.isEmpty, reader.diagnostics.count == reported { reader.error("'words' must list at least one word", at: entry.value) }
                 pattern = words.isEmpty ? "(?!)" : "\\b(?:" + Self.trie(Set(words).sorted()) + ")\\b"
             case "token": kind = entry.value.isNull ? nil : token(entry)
             case "groups":

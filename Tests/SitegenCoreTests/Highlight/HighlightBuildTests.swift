@@ -84,9 +84,11 @@ struct HighlightBuildTests {
         #expect(await TestSite.failure(files).map(\.summary) == [
             "templates/highlight/bad.yaml:5:7: error: 'push' names no state 'nowhere'",
         ])
-        files["templates/highlight/bad.yaml"] = "name: Bad\naliases: [bad]\nstates:\n  root:\n    - {words: ['', x], token: keyword}\n"
+        files["templates/highlight/bad.yaml"] = "name: Bad\naliases: [bad]\nstates:\n  root:\n    - {words: ['', x], token: keyword}\n    - {words: [''], token: keyword}\n    - {words: [], token: keyword}\n"
         #expect(await TestSite.failure(files).map(\.summary) == [
             "templates/highlight/bad.yaml:5:16: error: a word in 'words' cannot be empty",
+            "templates/highlight/bad.yaml:6:16: error: a word in 'words' cannot be empty",
+            "templates/highlight/bad.yaml:7:15: error: 'words' must list at least one word",
         ])
         files["templates/highlight/bad.yaml"] = "name: Bad\naliases: [bad, mini]\nstates:\n  root: []\n"
         let conflict = await TestSite.failure(files)
