@@ -20,16 +20,17 @@ struct MustacheRenderer {
     }
 
     /// One template or section body. Under a standalone partial, a token's output that starts a line
-    /// is indented.
+    /// is indented. Once rendering has failed, nothing more is rendered: a template that includes itself
+    /// twice would otherwise go on for 2^64 partials after the first one too deep.
     mutating func render(_ nodes: [MustacheNode]) {
         let html = self.html
         defer { self.html = html }
         guard !indentation.isEmpty else {
-            for node in nodes { render(node) }
+            for node in nodes where failure == nil { render(node) }
             return
         }
         let start = output.count
-        for node in nodes {
+        for node in nodes where failure == nil {
             let before = output.count
             render(node)
             if output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n") {

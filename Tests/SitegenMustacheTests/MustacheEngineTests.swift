@@ -91,6 +91,10 @@ struct MustacheEngineTests {
             return try library.render("main", data.value).map { String(decoding: $0, as: UTF8.self) }
         }
         #expect(throws: MustacheRenderError.tooDeep(name: "loop", isBlock: false)) { try render(["main": "a{{>loop}}", "loop": "x{{>loop}}"]) }
+        // Twice per level: without stopping at the first failure this would take 2^64 partials.
+        #expect(throws: MustacheRenderError.tooDeep(name: "loop", isBlock: false)) {
+            try render(["main": "{{>loop}}", "loop": "{{>loop}}\n{{#words}}{{>loop}}{{/words}}"])
+        }
         #expect(throws: MustacheRenderError.tooDeep(name: "loop", isBlock: false)) {
             try render(["main": "{{>loop}}", "loop": "{{#page}}{{>loop}}{{/page}}"])
         }
