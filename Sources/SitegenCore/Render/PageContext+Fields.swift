@@ -7,20 +7,15 @@ protocol TemplateFields: Sendable {
 }
 
 extension PageContext: TemplateFields {
-    /// Every name `field(_:)` answers to.
-    static let fieldNames = ["site", "page", "article", "list", "terms", "archive", "redirect"]
+    /// Every field, by name: the page's top-level models.
+    static let fields: [(name: String, value: @Sendable (PageContext) -> TemplateValue?)] = [
+        ("site", { TemplateValue($0.site) }), ("page", { TemplateValue($0.page) }), ("article", { TemplateValue($0.article) }),
+        ("list", { TemplateValue($0.list) }), ("terms", { TemplateValue($0.terms) }), ("archive", { TemplateValue($0.archive) }),
+        ("redirect", { TemplateValue($0.redirect) }),
+    ]
 
     func field(_ name: String) -> TemplateValue? {
-        switch name {
-        case "site": return TemplateValue(self.site)
-        case "page": return TemplateValue(self.page)
-        case "article": return TemplateValue(self.article)
-        case "list": return TemplateValue(self.list)
-        case "terms": return TemplateValue(self.terms)
-        case "archive": return TemplateValue(self.archive)
-        case "redirect": return TemplateValue(self.redirect)
-        default: return nil
-        }
+        Self.fields.first { $0.name == name }?.value(self)
     }
 }
 

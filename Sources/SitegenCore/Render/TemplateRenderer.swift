@@ -85,9 +85,7 @@ private struct ContextBox: MustacheObject {
     private let fields: [(name: String, value: MustacheValue)]
 
     init(_ context: PageContext) {
-        fields = PageContext.fieldNames.compactMap { name in
-            FieldsBox.value(context.field(name)).map { (name, $0) }
-        }
+        fields = PageContext.fields.compactMap { name, value in FieldsBox.value(value(context)).map { (name, $0) } }
     }
 
     func field(_ name: String) -> MustacheValue? {

@@ -39,14 +39,14 @@ public struct FileBodyStore: BodyStore {
     /// Reads `range` whole into `buffer`. The file is this process's own and was written whole, so a read can
     /// only fail with the disk under it; that stops the build, which could not write its pages either.
     private func read(_ range: Range<Int>, into buffer: UnsafeMutableRawBufferPointer) -> Int {
-        var done = 0
-        while done < range.count {
-            let count = pread(file.value, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { fatalError("cannot read back the rendered bodies: \(String(cString: strerror(errno)))") }
-            done += count
+        let path = "a temporary file in \(directory)"
+        do {
+            let done = try FileSystemCalls.read(into: buffer, from: file.value, at: range.lowerBound, path: path)
+            guard done == range.count else { fatalError("cannot read back the rendered bodies: \(path) ends early") }
+            return done
+        } catch {
+            fatalError("cannot read back the rendered bodies: \(error.localizedDescription)")
         }
-        return done
     }
 }
 

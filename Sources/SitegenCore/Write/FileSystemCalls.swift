@@ -35,16 +35,11 @@ enum FileSystemCalls {
     /// Writes all of `buffer` to the open file `descriptor`: where it stands, or from `offset` on. `path`
     /// names the file in an error.
     static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int? = nil, path: String) throws {
-        var done = 0
-        while done < buffer.count {
+        let done = try transfer(buffer.count, failing: "cannot write", path) { done in
             let pointer = buffer.baseAddress! + done, count = buffer.count - done
-            let written = offset.map { pwrite(descriptor, pointer, count, off_t($0 + done)) } ?? Glibc.write(descriptor, pointer, count)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw error("cannot write", path)
-            }
-            done += written
+            return offset.map { pwrite(descriptor, pointer, count, off_t($0 + done)) } ?? Glibc.write(descriptor, pointer, count)
         }
+        guard done == buffer.count else { throw error("cannot write all of", path) }
     }
 
     /// A new file in `directory`, open for reading and writing, and already unlinked: it has no name, and
@@ -92,21 +87,35 @@ enum FileSystemCalls {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw error("cannot read", path) }
         var data = Data(count: Int(status.st_size))
-        var filled = 0
-        try data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
-            while filled < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw error("cannot read", path)
-                }
-                if count == 0 { break }
-                filled += count
-            }
-        }
+        let filled = try data.withUnsafeMutableBytes { try read(into: $0, from: descriptor, path: path) }
         // A file that shrank while being read keeps what was there.
         if filled < data.count { data.removeSubrange(filled...) }
         return data
+    }
+
+    /// Fills `buffer` from the open file `descriptor`: from where it stands, or from `offset` on; the bytes
+    /// read, fewer only at the end of the file. `path` names the file in an error.
+    static func read(into buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32, at offset: Int? = nil, path: String) throws -> Int {
+        try transfer(buffer.count, failing: "cannot read", path) { done in
+            let pointer = buffer.baseAddress! + done, count = buffer.count - done
+            return offset.map { pread(descriptor, pointer, count, off_t($0 + done)) } ?? Glibc.read(descriptor, pointer, count)
+        }
+    }
+
+    /// Calls `step` with the bytes done so far until `count` are done or it moves none (the end of a file),
+    /// again when a signal interrupted it; the bytes done. A failed step throws `what` on `path`.
+    private static func transfer(_ count: Int, failing what: String, _ path: String, _ step: (Int) -> Int) throws -> Int {
+        var done = 0
+        while done < count {
+            let moved = step(done)
+            if moved < 0 {
+                if errno == EINTR { continue }
+                throw error(what, path)
+            }
+            if moved == 0 { break }
+            done += moved
+        }
+        return done
     }
 
     /// Relative paths of the regular files under `root`, in no particular order; symbolic links are neither
