@@ -15,6 +15,11 @@ public struct TextReplacement: Sendable {
     /// so a position is compared only with the targets that can start there.
     private let candidates: [Int]
     private let candidateStarts: [Int]
+    /// For each first byte, the second bytes of its longer targets, as 256 bits in four words: a position whose
+    /// next byte is not among them can only match a one-byte target, and no candidate is compared.
+    private let secondBytes: [UInt64]
+    /// For each byte, the first listed target that is that byte alone; -1 when there is none.
+    private let singleByte: [Int]
     /// The first byte of every target, when they all have the same one.
     private let onlyFirstByte: UInt8?
 
@@ -33,6 +38,19 @@ public struct TextReplacement: Sendable {
         for entry in byFirstByte { candidateStarts[entry.byte + 1] += 1 }
         for byte in 0..<256 { candidateStarts[byte + 1] += candidateStarts[byte] }
         self.candidateStarts = candidateStarts
+        var secondBytes = [UInt64](repeating: 0, count: 256 * 4)
+        var singleByte = [Int](repeating: -1, count: 256)
+        for (index, pattern) in patterns.enumerated() {
+            let first = Int(pattern.0[0])
+            if pattern.0.count == 1 {
+                if singleByte[first] < 0 { singleByte[first] = index }
+            } else {
+                let second = Int(pattern.0[1])
+                secondBytes[first * 4 + second >> 6] |= 1 << UInt64(second & 63)
+            }
+        }
+        self.secondBytes = secondBytes
+        self.singleByte = singleByte
         onlyFirstByte = Set(patterns.map { $0.0[0] }).count == 1 ? patterns[0].0[0] : nil
     }
 
@@ -41,18 +59,17 @@ public struct TextReplacement: Sendable {
         return text.withUTF8 { bytes -> String? in
             withTables { tables in
                 guard let first = tables.firstMatch(in: bytes, from: 0) else { return nil }
-                var output: [UInt8] = []
-                output.reserveCapacity(bytes.count + bytes.count / 8)
+                var output = ByteBuffer(capacity: bytes.count + bytes.count / 4 + 64)
                 var copied = 0
                 var match: (position: Int, pattern: Int)? = first
                 while let (position, index) = match {
-                    output.append(contentsOf: bytes[copied..<position])
-                    output.append(contentsOf: replacements[index])
+                    output.append(UnsafeBufferPointer(rebasing: bytes[copied..<position]))
+                    tables.replacement(index, into: &output)
                     copied = position + tables.targetLength(index)
                     match = tables.firstMatch(in: bytes, from: copied)
                 }
-                output.append(contentsOf: bytes[copied...])
-                return String(decoding: output, as: UTF8.self)
+                output.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+                return output.string()
             }
         } ?? text
     }
@@ -63,7 +80,14 @@ public struct TextReplacement: Sendable {
             targetStarts.withUnsafeBufferPointer { targetStarts in
                 candidates.withUnsafeBufferPointer { candidates in
                     candidateStarts.withUnsafeBufferPointer { candidateStarts in
-                        body(Tables(targets: targets, targetStarts: targetStarts, candidates: candidates, candidateStarts: candidateStarts, onlyFirstByte: onlyFirstByte))
+                        secondBytes.withUnsafeBufferPointer { secondBytes in
+                            singleByte.withUnsafeBufferPointer { singleByte in
+                                replacements.withUnsafeBufferPointer { replacements in
+                                    body(Tables(targets: targets, targetStarts: targetStarts, candidates: candidates, candidateStarts: candidateStarts,
+                                                secondBytes: secondBytes, singleByte: singleByte, replacements: replacements, onlyFirstByte: onlyFirstByte))
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -75,9 +99,16 @@ public struct TextReplacement: Sendable {
         let targetStarts: UnsafeBufferPointer<Int>
         let candidates: UnsafeBufferPointer<Int>
         let candidateStarts: UnsafeBufferPointer<Int>
+        let secondBytes: UnsafeBufferPointer<UInt64>
+        let singleByte: UnsafeBufferPointer<Int>
+        let replacements: UnsafeBufferPointer<[UInt8]>
         let onlyFirstByte: UInt8?
 
         func targetLength(_ index: Int) -> Int { targetStarts[index + 1] - targetStarts[index] }
+
+        func replacement(_ index: Int, into output: inout ByteBuffer) {
+            replacements[index].withUnsafeBufferPointer { output.append($0) }
+        }
 
         /// The first position from `start` where a target matches, with the first listed target matching there.
         func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int)? {
@@ -85,12 +116,21 @@ public struct TextReplacement: Sendable {
             var position = start
             while position < bytes.count {
                 let byte = Int(bytes[position])
-                if candidateStarts[byte] != candidateStarts[byte + 1], let index = matching(byte, in: bytes, at: position) {
-                    return (position, index)
+                if candidateStarts[byte] != candidateStarts[byte + 1] {
+                    if position + 1 < bytes.count, mayContinue(byte, with: Int(bytes[position + 1])) {
+                        if let index = matching(byte, in: bytes, at: position) { return (position, index) }
+                    } else if singleByte[byte] >= 0 {
+                        return (position, singleByte[byte])
+                    }
                 }
                 position += 1
             }
             return nil
+        }
+
+        /// Whether a target longer than one byte starts with `first` and then `second`.
+        private func mayContinue(_ first: Int, with second: Int) -> Bool {
+            secondBytes[first * 4 + second >> 6] & (1 << UInt64(second & 63)) != 0
         }
 
         /// `firstMatch` when every target starts with `first`: `memchr` finds the candidates, many bytes at a time.
@@ -120,6 +160,44 @@ public struct TextReplacement: Sendable {
     }
 }
 
+/// Bytes appended with `memcpy` into storage this type owns: `Array.append(contentsOf:)` costs more per call
+/// than the short runs between matches in markup. Not copyable, so its storage has one owner.
+private struct ByteBuffer: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (storage + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: storage, count: count)
+        storage.deallocate()
+        storage = moved
+        capacity = larger
+    }
+
+    /// The bytes as a String (they are UTF-8: whole scalars of a String and of replacements).
+    func string() -> String {
+        String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self)
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+}
+
 extension String {
     /// Every occurrence of `target` replaced by `replacement` (see `TextReplacement`).
     public func replacingAll(_ target: String, with replacement: String) -> String {
@@ -127,50 +205,33 @@ extension String {
     }
 
     /// Escaped for XML (and HTML) text and attribute values; characters XML 1.0 forbids are dropped.
-    public var xmlEscaped: String { xmlEscaped(using: .xml) }
+    public var xmlEscaped: String { TextReplacement.xml.apply(to: self) }
 
     /// `xmlEscaped` through `escaping`, a replacement made by `TextReplacement.escapingXML(after:)`: its
     /// pairs replaced and the result escaped, in one pass over the text.
     public func xmlEscaped(using escaping: TextReplacement) -> String {
-        escaping.apply(to: self).droppingXMLForbiddenControls
-    }
-
-    private var droppingXMLForbiddenControls: String {
-        guard hasXMLForbiddenCharacters else { return self }
-        var result = String.UnicodeScalarView()
-        for scalar in unicodeScalars where !Self.isXMLForbidden(scalar) { result.append(scalar) }
-        return String(result)
-    }
-
-    /// Control characters other than tab, newline and return, and U+FFFE/U+FFFF (UTF-8 EF BF BE/BF), found on bytes.
-    private var hasXMLForbiddenCharacters: Bool {
-        utf8.withContiguousStorageIfAvailable { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
-            }
-            return false
-        } ?? unicodeScalars.contains(where: Self.isXMLForbidden)
-    }
-
-    private static func isXMLForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D)
-            || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        escaping.apply(to: self)
     }
 }
 
 extension TextReplacement {
-    /// The five XML special characters.
-    public static let xml = TextReplacement(xmlPairs)
+    /// The five XML special characters escaped, and the characters XML 1.0 forbids dropped.
+    public static let xml = escapingXML(after: [])
 
     private static let xmlPairs = [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&apos;")]
 
-    /// `pairs`, then the XML special characters, as one replacement: applied to a text it gives what
-    /// `TextReplacement(pairs)` followed by `.xml` gives, in one pass instead of two. At a position the
-    /// pairs are tried first, as the first pass would; a replacement goes in escaped, as the second pass
-    /// would have left it; anywhere else one special character is escaped, and the first pass would have
-    /// moved on by that one byte too.
+    /// The characters XML 1.0 forbids, each replaced by nothing: control characters other than tab, newline
+    /// and return, and U+FFFE and U+FFFF.
+    private static let forbiddenPairs = (UInt8(0)..<0x20).filter { ![0x09, 0x0A, 0x0D].contains($0) }.map { (String(UnicodeScalar($0)), "") }
+        + [("\u{FFFE}", ""), ("\u{FFFF}", "")]
+
+    /// `pairs`, then the XML special characters, as one replacement that also drops the characters XML
+    /// forbids: applied to a text it gives what `TextReplacement(pairs)` followed by `xmlEscaped` gives, in
+    /// one pass instead of two. At a position the pairs are tried first, as the first pass would; a
+    /// replacement goes in escaped, as the second pass would have left it; anywhere else one special
+    /// character is escaped or one forbidden character dropped, and the first pass would have moved on by
+    /// that character too (no target starts inside a character).
     public static func escapingXML(after pairs: [(target: String, replacement: String)]) -> TextReplacement {
-        TextReplacement(pairs.map { ($0.target, xml.apply(to: $0.replacement)) } + xmlPairs)
+        TextReplacement(pairs.map { ($0.target, xml.apply(to: $0.replacement)) } + xmlPairs + forbiddenPairs)
     }
 }

@@ -64,6 +64,36 @@ struct TextReplacementTests {
             let pairs = zip(targets, replacements + targets).map { ($0, $1) }
             let oneStep = haystack.xmlEscaped(using: .escapingXML(after: pairs))
             #expect(oneStep == TextReplacement(pairs).apply(to: haystack).xmlEscaped, "\(haystack.debugDescription) \(pairs)")
+            #expect(oneStep == Self.xmlReference(Self.reference(haystack, pairs)), "\(haystack.debugDescription) \(pairs)")
         }
+    }
+
+    /// XML escaping one scalar at a time: the five special characters as entities, and the characters XML 1.0
+    /// forbids (controls other than tab, newline and return; U+FFFE, U+FFFF) dropped.
+    static func xmlReference(_ text: String) -> String {
+        let entities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;"]
+        var output = ""
+        for scalar in text.unicodeScalars {
+            if (scalar.value < 0x20 && ![0x09, 0x0A, 0x0D].contains(scalar.value)) || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+            output += entities[scalar] ?? String(scalar)
+        }
+        return output
+    }
+
+    @Test("escaping for XML gives what escaping one scalar at a time gives, forbidden characters dropped")
+    func escapingAgreesWithReference() async {
+        let alphabet: [Character] = ["a", " ", "\"", "'", "<", ">", "&", "é", "😀", "\u{1}", "\u{1F}", "\t", "\n", "\r", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{EFBF}"]
+        await propertyCheck(count: 500, input: Gen.int(in: 0..<alphabet.count).array(of: 0...40)) { text in
+            let haystack = String(text.map { alphabet[$0] })
+            #expect(haystack.xmlEscaped == Self.xmlReference(haystack), "\(haystack.debugDescription)")
+        }
+    }
+
+    @Test("a one-byte target listed after longer ones with its first byte still wins where they do not match")
+    func singleByteAfterLongerTargets() {
+        let replacement = TextReplacement([(" href=\"/", " href=\"https://x/"), (" src=\"/", " src=\"https://x/"), (" ", "_"), ("<s", "[s"), ("<", "&lt;")])
+        #expect(replacement.apply(to: "<a href=\"/p\"> <img src=\"/i\"> <span>x</span> <") == "&lt;a href=\"https://x/p\">_&lt;img src=\"https://x/i\">_[span>x&lt;/span>_&lt;")
+        #expect(replacement.apply(to: " h") == "_h")
+        #expect(replacement.apply(to: "<") == "&lt;")
     }
 }
