@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import SitegenText
 
 /// A document parsed by cmark-gfm. The only type that touches the C API: everything it hands out is plain Swift.
 ///
@@ -94,9 +95,10 @@ struct CMarkDocument: ~Copyable {
         }
     }
 
-    /// The whole document as HTML, exactly as `cmark_render_html` writes it.
-    func renderHTML() -> String {
-        render(root)
+    /// The whole document as HTML, exactly as `cmark_render_html` writes it, then through `edits` when
+    /// given: applied to cmark-gfm's buffer, so the HTML becomes a String once.
+    func renderHTML(editing edits: TextReplacement? = nil) -> String {
+        render(root, editing: edits)
     }
 
     // MARK: - C details
@@ -137,10 +139,11 @@ struct CMarkDocument: ~Copyable {
         }
     }
 
-    private func render(_ node: OpaquePointer) -> String {
-        let html = cmark_render_html(node, renderFlags, cmark_parser_get_syntax_extensions(parser))
+    private func render(_ node: OpaquePointer, editing edits: TextReplacement? = nil) -> String {
+        guard let html = cmark_render_html(node, renderFlags, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
-        return html.map { String(cString: $0) } ?? ""
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        return edits?.apply(toUTF8: bytes) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     /// The heading's HTML without its `<hN>` and `</hN>\n`, compared as bytes so no grapheme can straddle a tag.

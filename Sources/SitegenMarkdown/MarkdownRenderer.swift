@@ -43,11 +43,11 @@ public struct MarkdownRenderer: Sendable {
             // Section k > 0 starts at heading k - 1.
             for index in sections.indices.dropFirst() where index - 1 < headings.count { sections[index].anchor = headings[index - 1].id }
         }
-        let html = document.renderHTML()
+        let html = document.renderHTML(editing: options.accessibleMarkup ? AccessibleMarkup.edits : nil)
         // Built by appending, so with spare capacity; the build holds every article's sections to the end.
         for index in sections.indices { sections[index].text = sections[index].text.compacted }
         return RenderedMarkdown(
-            html: options.accessibleMarkup ? AccessibleMarkup.apply(to: html) : html, headings: headings, links: outline.links,
+            html: html, headings: headings, links: outline.links,
             rawHTML: outline.rawHTML, wordCount: outline.wordCount, sections: sections
         )
     }

@@ -54,24 +54,29 @@ public struct TextReplacement: Sendable {
         onlyFirstByte = Set(patterns.map { $0.0[0] }).count == 1 ? patterns[0].0[0] : nil
     }
 
+    /// `text` with every target replaced by its replacement.
     public func apply(to text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            withTables { tables in
-                guard let first = tables.firstMatch(in: bytes, from: 0) else { return nil }
-                var output = ByteBuffer(capacity: bytes.count + bytes.count / 4 + 64)
-                var copied = 0
-                var match: (position: Int, pattern: Int)? = first
-                while let (position, index) = match {
-                    output.append(UnsafeBufferPointer(rebasing: bytes[copied..<position]))
-                    tables.replacement(index, into: &output)
-                    copied = position + tables.targetLength(index)
-                    match = tables.firstMatch(in: bytes, from: copied)
-                }
-                output.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
-                return output.string()
+        return text.withUTF8 { apply(toUTF8: $0) } ?? text
+    }
+
+    /// `apply` on UTF-8 bytes made of whole scalars (a C library's output, say), without making a String of
+    /// them first; nil when no target occurs in them.
+    public func apply(toUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        withTables { tables in
+            guard let first = tables.firstMatch(in: bytes, from: 0) else { return nil }
+            var output = ByteBuffer(capacity: bytes.count + bytes.count / 4 + 64)
+            var copied = 0
+            var match: (position: Int, pattern: Int)? = first
+            while let (position, index) = match {
+                output.append(UnsafeBufferPointer(rebasing: bytes[copied..<position]))
+                tables.replacement(index, into: &output)
+                copied = position + tables.targetLength(index)
+                match = tables.firstMatch(in: bytes, from: copied)
             }
-        } ?? text
+            output.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return output.string()
+        }
     }
 
     /// The tables as buffers for the length of one `apply`: no array is retained or checked per position.
