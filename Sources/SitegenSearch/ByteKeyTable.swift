@@ -30,13 +30,8 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
     /// The entry number of `key`, inserting it with `value` when it is not there yet; whether it was inserted.
     mutating func entry(for key: UnsafeBufferPointer<UInt8>, hash: UInt32, inserting value: Value) -> (index: Int, inserted: Bool) {
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while slots[slot] != 0 {
-            let index = Int(slots[slot] - 1)
-            if keys[index].hash == hash && matches(keys[index], key) { return (index, false) }
-            slot = (slot + 1) & mask
-        }
+        let (found, slot) = find(key, hash: hash)
+        if let found { return (found, false) }
         let index = keys.count
         slots[slot] = Int32(index + 1)
         keys.append(Key(offset: Int32(bytes.count), length: Int32(key.count), hash: hash))
@@ -71,10 +66,28 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         values.removeAll(keepingCapacity: true)
     }
 
-    private func matches(_ entry: Key, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(entry.length) == key.count else { return false }
-        let start = Int(entry.offset)
-        for index in 0..<key.count where bytes[start + index] != key[index] { return false }
+    /// The entry number of `key` if it is in the table, and the slot it is in or would go to. Runs once per
+    /// word of every indexed text, so on the arrays' buffers.
+    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (index: Int?, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                bytes.withUnsafeBufferPointer { stored in
+                    let mask = slots.count - 1
+                    var slot = Int(hash) & mask
+                    while slots[slot] != 0 {
+                        let index = Int(slots[slot] - 1)
+                        let entry = keys[index]
+                        if entry.hash == hash && Int(entry.length) == key.count && Self.equal(stored, from: Int(entry.offset), key) { return (index, slot) }
+                        slot = (slot + 1) & mask
+                    }
+                    return (nil, slot)
+                }
+            }
+        }
+    }
+
+    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<key.count where stored[start + index] != key[index] { return false }
         return true
     }
 

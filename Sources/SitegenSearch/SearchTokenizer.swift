@@ -63,16 +63,25 @@ public struct SearchTokenizer: Sendable {
             while index < bytes.count {
                 // ASCII, the common case, is classified from the byte; anything else is decoded first.
                 let byte = bytes[index]
-                if word.isEmpty, let end = Self.plainWord(in: bytes, from: index) {
-                    // Most words are lower-case ASCII between plain separators: handed out in place, uncopied.
-                    if end - index <= Self.maximumLength { body(.ascii(UnsafeBufferPointer(rebasing: bytes[index..<end]))) }
+                if word.isEmpty && byte < 0x80 && !Self.isASCIIWordByte(byte) {
+                    // Between words every ASCII byte that is not a letter or digit is passed, an apostrophe too.
+                    index += 1
+                    continue
+                }
+                if word.isEmpty, let (end, isLowerCase) = Self.plainWord(in: bytes, from: index) {
+                    // Most words are ASCII between plain separators: handed out in place, uncopied, when they
+                    // are lower-case already, and lower-cased in one go when not.
+                    if end - index <= Self.maximumLength {
+                        let letters = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                        if isLowerCase { body(.ascii(letters)) } else { word.handOutLowerCased(letters, body) }
+                    }
                     index = end
                     continue
                 }
                 let scalar: Unicode.Scalar, isWord: Bool
                 if byte < 0x80 {
                     index += 1
-                    if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
+                    if Self.isASCIIWordByte(byte) {
                         pendingApostrophe = false
                         word.append(ascii: byte)
                         continue
@@ -97,15 +106,30 @@ public struct SearchTokenizer: Sendable {
         }
     }
 
-    /// The end of the word at `start` when it is lower-case ASCII letters and digits followed by the end of
-    /// the text or by an ASCII byte that is neither a word byte nor an apostrophe; nil otherwise.
-    private static func plainWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    /// The end of the word at `start`, and whether it has no upper-case letter, when it is ASCII letters and
+    /// digits followed by the end of the text or by an ASCII byte other than an apostrophe; nil otherwise.
+    private static func plainWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, isLowerCase: Bool)? {
         var end = start
-        while end < bytes.count, bytes[end] &- 0x61 < 26 || bytes[end] &- 0x30 < 10 { end += 1 }
+        var isLowerCase = true
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+                end += 1
+            } else if byte &- 0x41 < 26 {
+                isLowerCase = false
+                end += 1
+            } else {
+                break
+            }
+        }
         guard end > start else { return nil }
-        guard end < bytes.count else { return end }
+        guard end < bytes.count else { return (end, isLowerCase) }
         let next = bytes[end]
-        return next < 0x80 && next &- 0x41 >= 26 && next != 0x27 ? end : nil
+        return next < 0x80 && next != 0x27 ? (end, isLowerCase) : nil
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     /// The scalar whose UTF-8 starts at `index` (valid UTF-8: it comes from a String); moves past it.
@@ -165,6 +189,17 @@ private struct WordBuffer {
             scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
         }
         scalars.append(scalar)
+    }
+
+    /// Hands out `letters` (ASCII letters and digits, at most `maximumLength`) lower-cased; the buffer must
+    /// be empty, and is again after.
+    mutating func handOutLowerCased(_ letters: UnsafeBufferPointer<UInt8>, _ body: (SearchTokenizer.RawTerm) -> Void) {
+        bytes.append(contentsOf: letters)
+        bytes.withUnsafeMutableBufferPointer { lowered in
+            for index in lowered.indices where lowered[index] &- 0x41 < 26 { lowered[index] |= 0x20 }
+        }
+        bytes.withUnsafeBufferPointer { body(.ascii($0)) }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Hands out the normalised word unless it is empty or too long; starts a new word.

@@ -33,6 +33,40 @@ struct SearchTokenizerTests {
         }
     }
 
+    /// The tokenizer's rules one scalar at a time: a word is a run of word scalars, one apostrophe between
+    /// two of them joins them, and each word is normalised.
+    static func reference(_ text: String) -> [String] {
+        var terms: [String] = []
+        var word = String.UnicodeScalarView()
+        var pendingApostrophe = false
+        func finish() {
+            if !word.isEmpty, let term = SearchTokenizer.normalise(String(word)) { terms.append(term) }
+            word = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if SearchTokenizer.isWordScalar(scalar) {
+                pendingApostrophe = false
+                word.append(scalar)
+            } else if !word.isEmpty && !pendingApostrophe && (scalar == "'" || scalar == "\u{2019}") {
+                pendingApostrophe = true
+            } else {
+                pendingApostrophe = false
+                finish()
+            }
+        }
+        finish()
+        return terms
+    }
+
+    @Test func agreesWithScalarByScalarReference() async {
+        let pieces = ["a", "Z", "q", "7", "Word", "UPPER", "mIxEd", String(repeating: "x", count: 47), String(repeating: "Y", count: 48),
+                      String(repeating: "z", count: 49), " ", ",", ".", "'", "’", "-", "\n", "é", "e\u{301}", "Σ", "ß", "日", "\u{1}"]
+        await propertyCheck(count: 1000, input: Gen.int(in: 0..<pieces.count).array(of: 0...24)) { picks in
+            let text = picks.map { pieces[$0] }.joined()
+            #expect(SearchTokenizer().terms(in: text) == Self.reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func asciiFastPathAgreesWithTheGeneralOne() async {
         // A word with one non-ASCII letter takes the general path; its ASCII part must come out the same.
         let alphabet = Array("abcXYZ019")
