@@ -39,6 +39,11 @@ struct ClassRun: Sendable {
         return closed
     }
 
+    /// Whether the ASCII `unit` may come after the first character.
+    func mayContinue(with unit: UInt8) -> Bool {
+        rest[Int(unit)]
+    }
+
     /// The match at `offset` of the `count` units at `units`: a character of the first set there, then
     /// as many of the second as follow. A unit beyond ASCII is in neither set (unless case is ignored).
     func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> RuleAnswer {

@@ -22,6 +22,7 @@ struct CompiledGrammar: Sendable {
         case classRun(ClassRun)
         case literal(LiteralRule)
         case lineEnd(LineEndRule)
+        case context(ContextRule)
 
         init?(pattern: String, caseInsensitive: Bool) {
             if let words = WordList(pattern: pattern, caseInsensitive: caseInsensitive) {
@@ -32,6 +33,8 @@ struct CompiledGrammar: Sendable {
                 self = .literal(literal)
             } else if let lineEnd = LineEndRule(pattern: pattern) {
                 self = .lineEnd(lineEnd)
+            } else if let context = ContextRule(pattern: pattern, caseInsensitive: caseInsensitive) {
+                self = .context(context)
             } else {
                 return nil
             }
@@ -43,6 +46,7 @@ struct CompiledGrammar: Sendable {
             case .classRun(let run): return run.match(in: units, count: count, at: offset)
             case .literal(let literal): return literal.match(in: units, count: count, at: offset)
             case .lineEnd(let lineEnd): return lineEnd.match(in: units, count: count, at: offset)
+            case .context(let context): return context.match(in: units, count: count, at: offset)
             }
         }
     }

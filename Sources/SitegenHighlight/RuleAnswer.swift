@@ -1,5 +1,5 @@
-/// What a rule matched without the regex engine (`WordList`, `ClassRun`, `LiteralRule`, `LineEndRule`)
-/// says at a position.
+/// What a rule matched without the regex engine (`WordList`, `ClassRun`, `LiteralRule`, `LineEndRule`,
+/// `ContextRule`) says at a position.
 enum RuleAnswer: Equatable {
     /// A match from the position to this offset (empty when they are equal).
     case match(end: Int)

@@ -43,7 +43,7 @@ enum ServerFixture {
     }
 
     /// Runs `body` with a server for `live` on an ephemeral port, then cancels the server and checks that
-    /// it stops within a few seconds.
+    /// it stops (within `patience`).
     static func withServer<T: Sendable>(
         _ live: LiveSite, basePath: String = "/", heartbeat: Duration = .seconds(15),
         _ body: @Sendable (Int) async throws -> T
@@ -54,7 +54,7 @@ enum ServerFixture {
             defer { portSink.finish() }
             try await server.run { address in portSink.yield(address.port) }
         }
-        let port = try await withTimeout(5) {
+        let port = try await withTimeout(patience) {
             var iterator = ports.makeAsyncIterator()
             return await iterator.next()
         }
@@ -70,9 +70,13 @@ enum ServerFixture {
             result = .failure(error)
         }
         task.cancel()
-        try await withTimeout(5) { try await task.value }
+        try await withTimeout(patience) { try await task.value }
         return try result.get()
     }
+
+    /// How long a test waits for a server to start, fail or stop before it calls that a hang. Generous: with
+    /// the whole suite running on two cores, starting once took over 10 s; the limit times nothing.
+    static let patience: Double = 60
 
     /// `operation`'s result, or a failure after `seconds`, so a hang fails the test instead of blocking it.
     static func withTimeout<T: Sendable>(_ seconds: Double, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {

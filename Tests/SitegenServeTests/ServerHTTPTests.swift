@@ -236,7 +236,7 @@ struct ServerHTTPTests {
         try await ServerFixture.withServer(live) { port in
             let second = PreviewServer(live: live, port: port)
             do {
-                try await ServerFixture.withTimeout(5) { try await second.run() }
+                try await ServerFixture.withTimeout(ServerFixture.patience) { try await second.run() }
                 Issue.record("the second server started on a busy port")
             } catch let error as PreviewServerError {
                 #expect(error == .portInUse(host: "127.0.0.1", port: port))
@@ -251,7 +251,7 @@ struct ServerHTTPTests {
         // 203.0.113.0/24 is reserved for documentation: no machine has it.
         let server = PreviewServer(live: LiveSite(), host: "203.0.113.7", port: 0)
         do {
-            try await ServerFixture.withTimeout(5) { try await server.run() }
+            try await ServerFixture.withTimeout(ServerFixture.patience) { try await server.run() }
             Issue.record("the server bound an address the machine does not have")
         } catch let error as PreviewServerError {
             guard case .cannotListen(let host, let port, let reason) = error else {
@@ -272,12 +272,12 @@ struct ServerHTTPTests {
         let server = PreviewServer(live: live, port: 0, basePath: "pr-42")
         #expect(server.basePath == "/pr-42/")
         let task = Task { try await server.run { sink.yield($0) } }
-        let address = try await ServerFixture.withTimeout(5) {
+        let address = try await ServerFixture.withTimeout(ServerFixture.patience) {
             var iterator = addresses.makeAsyncIterator()
             return await iterator.next()
         }
         task.cancel()
-        try await ServerFixture.withTimeout(5) { try await task.value }
+        try await ServerFixture.withTimeout(ServerFixture.patience) { try await task.value }
         let bound = try #require(address)
         #expect(bound.port > 0)
         #expect(bound.url == "http://127.0.0.1:\(bound.port)/pr-42/")

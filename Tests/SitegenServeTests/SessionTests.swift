@@ -35,9 +35,8 @@ struct SessionTests {
         let session = PreviewSession(settings: .init(root: root, port: 0, options: BuildOptions(now: 1_780_272_000)))
         let task = Task { try await session.run(log: { _ in }, onListening: { sink.yield($0.port) }) }
         defer { task.cancel() }
-        // The first build runs before the server listens; with the whole suite running on two cores it has
-        // taken over 10 s once. The limit is there to catch a hang, not to time the build.
-        let port = try await ServerFixture.withTimeout(60) { () -> Int in
+        // The first build runs before the server listens.
+        let port = try await ServerFixture.withTimeout(ServerFixture.patience) { () -> Int in
             var iterator = ports.makeAsyncIterator()
             return await iterator.next() ?? 0
         }
