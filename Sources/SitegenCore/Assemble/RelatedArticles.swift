@@ -47,16 +47,33 @@ struct RelatedArticles: Sendable {
         guard limit > 0 else { return Array(repeating: [], count: count) }
         let tags = input.tagTerms.map { Members($0.articles, count: count, window: window) }
         let categories = input.categoryTerms.map { Members($0.articles, count: count, window: window) }
-        return await Array(input.tags.indices).parallelMap(workers: workers) { [self] index in
+        return await Array(input.tags.indices).parallelMap(workers: workers, state: { Proposals(count: count) }) { [self] proposals, index in
             let terms = input.tags[index].map { (tags[$0], 2) } + input.categories[index].map { (categories[$0], 1) }
-            var candidates = Set<Int>()
-            for (members, _) in terms { candidates.formUnion(nearest(members.articles, to: index)) }
-            candidates.remove(index)
             var top = TopArticles(limit: limit)
-            for candidate in candidates {
-                top.offer(candidate, score: terms.reduce(0) { $0 + ($1.0.contains(candidate) ? $1.1 : 0) })
+            // The order candidates come in does not matter: `TopArticles` keeps a total order.
+            for (members, _) in terms {
+                for candidate in nearest(members.articles, to: index) where candidate != index && proposals.first(candidate, for: index) {
+                    top.offer(candidate, score: terms.reduce(0) { $0 + ($1.0.contains(candidate) ? $1.1 : 0) })
+                }
             }
             return top.indices
+        }
+    }
+
+    /// A worker's record of which article each candidate was last proposed for, so that a candidate several
+    /// terms propose is scored once, with no set to hash into and clear for every article.
+    private struct Proposals: Sendable {
+        private var lastArticle: [Int32]
+
+        init(count: Int) {
+            lastArticle = Array(repeating: -1, count: count)
+        }
+
+        /// Whether this is the first time `candidate` is proposed for `article`; records that it has been.
+        mutating func first(_ candidate: Int, for article: Int) -> Bool {
+            guard lastArticle[candidate] != Int32(article) else { return false }
+            lastArticle[candidate] = Int32(article)
+            return true
         }
     }
 
