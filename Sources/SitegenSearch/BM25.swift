@@ -22,7 +22,16 @@ public struct BM25: Sendable, Hashable {
 
     /// The term-frequency part of the score, between 0 and `k1 + 1`.
     public func saturation(weight: Double, length: Int, averageLength: Double) -> Double {
-        let norm = 1 - b + b * Double(length) / max(averageLength, 1)
-        return weight * (k1 + 1) / (weight + k1 * norm)
+        saturation(weight: weight, norm: norm(length: length, averageLength: averageLength))
+    }
+
+    /// `saturation` with the document's `norm` worked out already.
+    public func saturation(weight: Double, norm: Double) -> Double {
+        weight * (k1 + 1) / (weight + k1 * norm)
+    }
+
+    /// The part of `saturation` that depends on the document alone: 1 at the average length, more above it.
+    public func norm(length: Int, averageLength: Double) -> Double {
+        1 - b + b * Double(length) / max(averageLength, 1)
     }
 }

@@ -22,63 +22,43 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         slots = [Int32](repeating: 0, count: size)
     }
 
-    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    /// The FNV-1a hash of `key` with each byte taken `| mask` (see `entry`).
+    static func hash(_ key: UnsafeBufferPointer<UInt8>, mask: UInt8 = 0) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
-        for byte in key { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        for byte in key { hash = (hash ^ UInt32(byte | mask)) &* 0x0100_0193 }
         return hash
     }
 
     /// The entry number of `key`, inserting it with `value` when it is not there yet; whether it was inserted.
-    mutating func entry(for key: UnsafeBufferPointer<UInt8>, hash: UInt32, inserting value: Value) -> (index: Int, inserted: Bool) {
-        let (found, slot) = find(key, hash: hash)
+    /// Every byte of the key is taken `| mask`, so a mask of 0x20 stores and finds ASCII letters and digits
+    /// lower-cased (`hash` is `hash(key, mask: mask)`).
+    mutating func entry(
+        for key: UnsafeBufferPointer<UInt8>, hash: UInt32, mask: UInt8 = 0, inserting value: Value
+    ) -> (index: Int, inserted: Bool) {
+        let (found, slot) = find(key, hash: hash, mask: mask)
         if let found { return (found, false) }
         let index = keys.count
         slots[slot] = Int32(index + 1)
         keys.append(Key(offset: Int32(bytes.count), length: Int32(key.count), hash: hash))
-        bytes.append(contentsOf: key)
+        if mask == 0 { bytes.append(contentsOf: key) } else { bytes.append(contentsOf: key.lazy.map { $0 | mask }) }
         values.append(value)
         if keys.count * 2 > slots.count { grow() }
         return (index, true)
     }
 
-    /// Calls `body` with every entry's key, hash and value, in insertion order.
-    func forEach(_ body: (UnsafeBufferPointer<UInt8>, UInt32, Value) -> Void) {
-        bytes.withUnsafeBufferPointer { buffer in
-            for (key, value) in zip(keys, values) {
-                let start = Int(key.offset)
-                body(UnsafeBufferPointer(rebasing: buffer[start..<start + Int(key.length)]), key.hash, value)
-            }
-        }
-    }
-
-    /// Empties the table, keeping its storage for the next use.
-    mutating func removeAll() {
-        for key in keys {
-            // Only the slots in use are cleared: a document's words are few next to the table's size.
-            var slot = Int(key.hash) & (slots.count - 1)
-            while slots[slot] != 0 {
-                slots[slot] = 0
-                slot = (slot + 1) & (slots.count - 1)
-            }
-        }
-        bytes.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
-
     /// The entry number of `key` if it is in the table, and the slot it is in or would go to. Runs once per
     /// word of every indexed text, so on the arrays' buffers.
-    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (index: Int?, slot: Int) {
+    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, mask: UInt8) -> (index: Int?, slot: Int) {
         slots.withUnsafeBufferPointer { slots in
             keys.withUnsafeBufferPointer { keys in
                 bytes.withUnsafeBufferPointer { stored in
-                    let mask = slots.count - 1
-                    var slot = Int(hash) & mask
+                    let slotMask = slots.count - 1
+                    var slot = Int(hash) & slotMask
                     while slots[slot] != 0 {
                         let index = Int(slots[slot] - 1)
                         let entry = keys[index]
-                        if entry.hash == hash && Int(entry.length) == key.count && Self.equal(stored, from: Int(entry.offset), key) { return (index, slot) }
-                        slot = (slot + 1) & mask
+                        if entry.hash == hash && Int(entry.length) == key.count && Self.equal(stored, from: Int(entry.offset), key, mask: mask) { return (index, slot) }
+                        slot = (slot + 1) & slotMask
                     }
                     return (nil, slot)
                 }
@@ -86,8 +66,8 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         }
     }
 
-    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in 0..<key.count where stored[start + index] != key[index] { return false }
+    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>, mask: UInt8) -> Bool {
+        for index in 0..<key.count where stored[start + index] != key[index] | mask { return false }
         return true
     }
 

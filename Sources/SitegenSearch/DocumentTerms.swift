@@ -67,45 +67,40 @@ public struct DocumentTerms: Sendable, Hashable {
     /// The terms of `fields`, stemming through `cache` (which a worker keeps from one document to the next).
     public init(_ fields: SearchFields, weights fieldWeights: SearchFields.Weights = .init(), cache: inout TermCache) {
         var counter = Counter()
-        counter.add(fields.title, weight: fieldWeights.title, to: &cache)
+        counter.add(fields.title, weight: fieldWeights.title, inTitle: true, to: &cache)
         counter.add(fields.description, weight: fieldWeights.description, to: &cache)
         for tag in fields.tags { counter.add(tag, weight: fieldWeights.tags, to: &cache) }
         for heading in fields.headings { counter.add(heading, weight: fieldWeights.headings, to: &cache) }
         for piece in fields.body { counter.add(piece, weight: fieldWeights.body, to: &cache) }
         length = counter.finish(into: &cache)
-        let stemmer = EnglishStemmer()
-        let title = Set(SearchTokenizer().terms(in: fields.title).map(stemmer.stem))
-        let counts = cache.takeCounts()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(counts.reduce(0) { $0 + $1.stem.utf8.count + 1 })
-        var titled: [Int32] = []
-        for (position, count) in counts.enumerated() {
-            bytes.append(contentsOf: count.stem.utf8)
-            bytes.append(0)
-            if title.contains(count.stem) { titled.append(Int32(position)) }
-        }
+        var bytes: [UInt8] = [], weights: [Float] = [], titled: [Int32] = []
+        cache.takeCounts(into: &bytes, weights: &weights, titled: &titled)
         termBytes = bytes
-        termWeights = counts.map(\.weight)
+        termWeights = weights
         self.titled = titled
     }
 
     /// Counts words into a `TermCache`: ASCII words (nearly all) as they come, other words once per distinct
     /// word at the end, since normalising them is slow.
     private struct Counter {
-        /// Other words as written: weight and occurrences.
-        private var others: [String: (weight: Float, count: Int)] = [:]
+        /// Other words as written: weight, occurrences and whether in the title.
+        private var others: [String: (weight: Float, count: Int, inTitle: Bool)] = [:]
         private var length = 0
         private let tokenizer = SearchTokenizer()
 
-        mutating func add(_ text: String, weight: Float, to cache: inout TermCache) {
+        mutating func add(_ text: String, weight: Float, inTitle: Bool = false, to cache: inout TermCache) {
             tokenizer.forEachRawTerm(in: text) { term in
                 switch term {
+                case .short(let packed):
+                    cache.add(short: packed, weight: weight, inTitle: inTitle)
+                    length += 1
                 case .ascii(let bytes):
-                    cache.add(ascii: bytes, weight: weight)
+                    cache.add(ascii: bytes, weight: weight, inTitle: inTitle)
                     length += 1
                 case .unnormalised(let word):
-                    others[word, default: (0, 0)].weight += weight
+                    others[word, default: (0, 0, false)].weight += weight
                     others[word]!.count += 1
+                    if inTitle { others[word]!.inTitle = true }
                 }
             }
         }
@@ -114,7 +109,7 @@ public struct DocumentTerms: Sendable, Hashable {
         func finish(into cache: inout TermCache) -> Int {
             var length = self.length
             // In a fixed order, so that the entries come out in the same order every time.
-            for (raw, counts) in others.sorted(by: { $0.key < $1.key }) where cache.add(unnormalised: raw, weight: counts.weight) {
+            for (raw, counts) in others.sorted(by: { $0.key < $1.key }) where cache.add(unnormalised: raw, weight: counts.weight, inTitle: counts.inTitle) {
                 length += counts.count
             }
             return length

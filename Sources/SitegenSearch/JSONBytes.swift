@@ -20,13 +20,16 @@ struct JSONBytes {
 
     /// A non-negative integer in decimal.
     mutating func integer(_ value: Int) {
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(0x30 + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        guard value >= 10 else { return bytes.append(0x30 + UInt8(value)) }
+        // Digits from the last one back, so each is a division by the constant 10 (a multiplication).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = UInt(value), start = digits.count
+            while rest > 0 {
+                start -= 1
+                digits[start] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -34,17 +37,42 @@ struct JSONBytes {
     mutating func string(_ text: String) {
         bytes.append(0x22)
         var text = text
-        text.withUTF8 { utf8 in
-            // Runs that need no escape (nearly all of the text) are appended whole.
-            var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                escape(byte)
-                runStart = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
+        text.withUTF8 { appendEscaped($0) }
         bytes.append(0x22)
+    }
+
+    /// Appends `utf8` with quotes, backslashes and control characters escaped. Nearly all text has none, so
+    /// eight bytes at a time are tested for any of them at once, and only a group that has one is looked at
+    /// byte by byte; the runs between escapes are appended whole.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let raw = UnsafeRawBufferPointer(utf8)
+        var runStart = 0, index = 0
+        while index < utf8.count {
+            let end = min(index + 8, utf8.count)
+            if end - index == 8, !Self.hasEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index = end
+                continue
+            }
+            for position in index..<end where Self.needsEscape(utf8[position]) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+                escape(utf8[position])
+                runStart = position + 1
+            }
+            index = end
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C
+    }
+
+    /// Whether any of the eight bytes of `word` `needsEscape` (the byte-wise tests of "Bit Twiddling Hacks":
+    /// a byte below n sets its top bit in `(x - n) & ~x`, for n up to 128).
+    private static func hasEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
+        func hasByteBelow(_ limit: UInt64, _ word: UInt64) -> Bool { (word &- ones &* limit) & ~word & tops != 0 }
+        return hasByteBelow(0x20, word) || hasByteBelow(1, word ^ (ones &* 0x22)) || hasByteBelow(1, word ^ (ones &* 0x5C))
     }
 
     private mutating func escape(_ byte: UInt8) {

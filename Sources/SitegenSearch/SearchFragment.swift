@@ -10,8 +10,9 @@ public struct SearchFragment: Sendable, Hashable {
     /// The category's display name, empty when there is none.
     public var category: String
     public var description: String
-    /// The body's text by section, for the excerpt and the link to the matching heading.
-    public var sections: [Section]
+    /// The body's text by section, for the excerpt and the link to the matching heading, as the fragment
+    /// writes it (`encode(_:)`): encoded once, when the article is parsed, and not read back as text.
+    public var sectionsJSON: [UInt8]
 
     public struct Section: Sendable, Hashable {
         /// The heading's `id`, empty before the first heading.
@@ -26,25 +27,24 @@ public struct SearchFragment: Sendable, Hashable {
     }
 
     public init(url: String, title: String, date: String, dateText: String, category: String, description: String, sections: [Section]) {
+        self.init(url: url, title: title, date: date, dateText: dateText, category: category, description: description, sectionsJSON: Self.encode(sections))
+    }
+
+    /// A fragment whose sections are `encode(_:)`d already.
+    public init(url: String, title: String, date: String, dateText: String, category: String, description: String, sectionsJSON: [UInt8]) {
         self.url = url
         self.title = title
         self.date = date
         self.dateText = dateText
         self.category = category
         self.description = description
-        self.sections = sections
+        self.sectionsJSON = sectionsJSON
     }
 
-    /// The fragment's file: `{"url":…,"title":…,"date":…,"dateText":…,"category":…,"description":…,"sections":[[anchor,heading,text],…]}`.
-    public func json() -> [UInt8] {
-        var out = JSONBytes()
-        out.raw("{\"url\":")
-        out.string(url)
-        for (key, value) in [("title", title), ("date", date), ("dateText", dateText), ("category", category), ("description", description)] {
-            out.raw(",\"\(key)\":")
-            out.string(value)
-        }
-        out.raw(",\"sections\":[")
+    /// The fragment's `sections`: `[[anchor,heading,text],…]`.
+    public static func encode(_ sections: [Section]) -> [UInt8] {
+        var out = JSONBytes(capacity: sections.reduce(2) { $0 + $1.text.utf8.count + $1.heading.utf8.count + $1.anchor.utf8.count + 12 })
+        out.raw("[")
         for (index, section) in sections.enumerated() {
             out.raw(index == 0 ? "[" : ",[")
             out.string(section.anchor)
@@ -54,7 +54,22 @@ public struct SearchFragment: Sendable, Hashable {
             out.string(section.text)
             out.raw("]")
         }
-        out.raw("]}\n")
+        out.raw("]")
+        return out.bytes
+    }
+
+    /// The fragment's file: `{"url":…,"title":…,"date":…,"dateText":…,"category":…,"description":…,"sections":[[anchor,heading,text],…]}`.
+    public func json() -> [UInt8] {
+        var out = JSONBytes(capacity: sectionsJSON.count + 512)
+        out.raw("{\"url\":")
+        out.string(url)
+        for (key, value) in [("title", title), ("date", date), ("dateText", dateText), ("category", category), ("description", description)] {
+            out.raw(",\"\(key)\":")
+            out.string(value)
+        }
+        out.raw(",\"sections\":")
+        out.append(sectionsJSON)
+        out.raw("}\n")
         return out.bytes
     }
 }

@@ -67,6 +67,9 @@ public struct SearchIndex: Sendable {
     /// The average document length, rounded to a whole number so that most edits leave it, and with it
     /// every other document's scores, unchanged.
     private var averageLength: Double
+    /// Each document's BM25 `norm`, from its `rounded` length and `averageLength`: worked out once per
+    /// document, not once per posting.
+    private var norms: [Double]
 
     /// The index of `documents` (document `i` is `documents[i]`).
     public init(_ documents: [DocumentTerms], options: Options = .init()) {
@@ -124,7 +127,9 @@ public struct SearchIndex: Sendable {
         self.terms = terms.sorted(by: Self.precedes)
         self.lengths = lengths
         totalLength = lengths.reduce(0, +)
-        averageLength = Self.average(totalLength, count: lengths.count)
+        let average = Self.average(totalLength, count: lengths.count)
+        averageLength = average
+        norms = lengths.map { options.bm25.norm(length: Self.rounded($0), averageLength: average) }
     }
 
     /// Document `document` now has `new` terms instead of `old`.
@@ -158,10 +163,12 @@ public struct SearchIndex: Sendable {
         let average = Self.average(totalLength, count: lengths.count)
         if average != averageLength {
             averageLength = average
+            norms = lengths.map { options.bm25.norm(length: Self.rounded($0), averageLength: average) }
             for term in terms { entries[term] = entry(term, lists[term]!) }
             sizes = terms.map { entries[$0]!.count }
             shards = [:]
         } else {
+            norms[document] = options.bm25.norm(length: Self.rounded(lengths[document]), averageLength: averageLength)
             // The document's length changed, so its score changed in every list it is in. A list that gained
             // or lost it is encoded again (its idf and document deltas change); in the others only the
             // document's own score changes, and is written over in place (a long document's lists are long).
@@ -176,14 +183,14 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// The manifest and the shards; `fragmentHashes` (FNV-1a of each document's fragment) go into the version.
+    /// The manifest and the shards; `fragmentHashes` (the `Fingerprint` of each document's fragment) go into the version.
     /// An index that is not editable gives its files once: each entry is dropped as its shard is made.
     public mutating func files(fragmentHashes: [UInt64]) -> [File] {
         precondition(isEditable || !entries.isEmpty || terms.isEmpty, "an index that is not editable gives its files once")
         let dirtyPositions = dirty.compactMap { lists[$0] == nil ? nil : insertionPoint(of: $0) }.sorted()
         var nextDirty = 0
         var made: [String: Shard] = [:]
-        var hash = FNV1a()
+        var hash = Fingerprint()
         var manifest = JSONBytes()
         var files: [File] = []
         for (number, range) in shardRanges().enumerated() {
@@ -246,7 +253,7 @@ public struct SearchIndex: Sendable {
             json.append(entries[terms[index]]!)
         }
         json.raw("}\n")
-        return Shard(number: number, last: terms[range.upperBound - 1], count: range.count, bytes: json.bytes, hash: FNV1a.hash(json.bytes))
+        return Shard(number: number, last: terms[range.upperBound - 1], count: range.count, bytes: json.bytes, hash: Fingerprint.of(json.bytes))
     }
 
     /// `"term":[doc,score,…]` with document numbers as deltas.
@@ -292,9 +299,7 @@ public struct SearchIndex: Sendable {
 
     /// The written score of the document at `position` of `list`: saturation (plus the title bonus) × 1,000.
     private func score(_ list: PostingList, at position: Int) -> Int {
-        let saturation = options.bm25.saturation(
-            weight: Double(list.weights[position]), length: Self.rounded(lengths[Int(list.documents[position])]),
-            averageLength: averageLength)
+        let saturation = options.bm25.saturation(weight: Double(list.weights[position]), norm: norms[Int(list.documents[position])])
         return max(1, Int(((saturation + (list.inTitle[position] ? options.titleBonus : 0)) * 1000).rounded()))
     }
 

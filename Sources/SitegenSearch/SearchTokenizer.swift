@@ -25,7 +25,8 @@ public struct SearchTokenizer: Sendable {
     public func forEachTerm(in text: String, _ body: (String) -> Void) {
         forEachRawTerm(in: text) { term in
             switch term {
-            case .ascii(let bytes): body(String(decoding: bytes, as: UTF8.self))
+            case .short(let packed): body(String(decoding: ShortWordTable.bytes(of: packed), as: UTF8.self))
+            case .ascii(let bytes): body(String(decoding: bytes.lazy.map { $0 | 0x20 }, as: UTF8.self))
             case .unnormalised(let word): if let term = Self.normalise(word) { body(term) }
             }
         }
@@ -33,7 +34,10 @@ public struct SearchTokenizer: Sendable {
 
     /// A term as `forEachRawTerm` hands it out.
     enum RawTerm {
-        /// Lower-case ASCII, valid only during the call (the common case, with no String made).
+        /// One to eight ASCII letters and digits, lower-cased and packed (`ShortWordTable.pack`): most words.
+        case short(UInt64)
+        /// More ASCII letters and digits, as written, valid only during the call. The term is each byte
+        /// `| 0x20`, which lower-cases a letter and keeps a digit.
         case ascii(UnsafeBufferPointer<UInt8>)
         /// A word with other scalars, still to be put through `normalise` (a counter does that once per
         /// distinct word).
@@ -53,83 +57,77 @@ public struct SearchTokenizer: Sendable {
         return lowered.isEmpty || lowered.count > maximumLength ? nil : String(lowered)
     }
 
-    /// `forEachTerm` for callers that count terms: ASCII terms come as bytes.
+    /// `forEachTerm` for callers that count terms: ASCII terms come packed or as bytes.
+    ///
+    /// Most words are ASCII letters and digits between ASCII separators: those are scanned eight bytes at a
+    /// time (`ASCIIRun`) and handed out with no String made or byte copied. Any other word (with an
+    /// apostrophe or a non-ASCII scalar in it or right after it) is read again from its start, scalar by
+    /// scalar, by `readWord`.
     func forEachRawTerm(in text: String, _ body: (RawTerm) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var word = WordBuffer()
-            var pendingApostrophe = false
             var index = 0
             while index < bytes.count {
-                // ASCII, the common case, is classified from the byte; anything else is decoded first.
                 let byte = bytes[index]
-                if word.isEmpty && byte < 0x80 && !Self.isASCIIWordByte(byte) {
-                    // Between words every ASCII byte that is not a letter or digit is passed, an apostrophe too.
-                    index += 1
-                    continue
-                }
-                if word.isEmpty, let (end, isLowerCase) = Self.plainWord(in: bytes, from: index) {
-                    // Most words are ASCII between plain separators: handed out in place, uncopied, when they
-                    // are lower-case already, and lower-cased in one go when not.
-                    if end - index <= Self.maximumLength {
-                        let letters = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                        if isLowerCase { body(.ascii(letters)) } else { word.handOutLowerCased(letters, body) }
-                    }
-                    index = end
-                    continue
-                }
-                let scalar: Unicode.Scalar, isWord: Bool
                 if byte < 0x80 {
-                    index += 1
-                    if Self.isASCIIWordByte(byte) {
-                        pendingApostrophe = false
-                        word.append(ascii: byte)
+                    // Between words every ASCII byte that is not a letter or digit is passed, an apostrophe too.
+                    guard ASCIIRun.isWordByte(byte) else {
+                        index += 1
                         continue
                     }
-                    scalar = Unicode.Scalar(byte)
-                    isWord = false
-                } else {
-                    scalar = Self.decode(bytes, at: &index)
-                    isWord = Self.isWordScalar(scalar)
+                    let (end, packed) = ASCIIRun.scan(bytes, from: index)
+                    if end == bytes.count || (bytes[end] < 0x80 && bytes[end] != 0x27) {
+                        let length = end - index
+                        if length <= 8 {
+                            body(.short(packed))
+                        } else if length <= Self.maximumLength {
+                            body(.ascii(UnsafeBufferPointer(rebasing: bytes[index..<end])))
+                        }
+                        index = end
+                        continue
+                    }
                 }
-                if isWord {
-                    pendingApostrophe = false
-                    word.append(scalar)
-                } else if !word.isEmpty && !pendingApostrophe && (scalar == "'" || scalar == "\u{2019}") {
-                    pendingApostrophe = true
-                } else if !word.isEmpty {
-                    pendingApostrophe = false
-                    word.finish(body)
-                }
+                index = Self.readWord(bytes, from: index, into: &word, body)
             }
-            word.finish(body)
         }
     }
 
-    /// The end of the word at `start`, and whether it has no upper-case letter, when it is ASCII letters and
-    /// digits followed by the end of the text or by an ASCII byte other than an apostrophe; nil otherwise.
-    private static func plainWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, isLowerCase: Bool)? {
-        var end = start
-        var isLowerCase = true
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
-                end += 1
-            } else if byte &- 0x41 < 26 {
-                isLowerCase = false
-                end += 1
+    /// Reads the word at `start` scalar by scalar up to and including the scalar that ends it, hands it out,
+    /// and returns the index past that; at a lone non-word scalar, only passes it. `word` is empty before
+    /// and after.
+    private static func readWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into word: inout WordBuffer, _ body: (RawTerm) -> Void
+    ) -> Int {
+        var index = start
+        var pendingApostrophe = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            let scalar: Unicode.Scalar, isWord: Bool
+            if byte < 0x80 {
+                index += 1
+                if ASCIIRun.isWordByte(byte) {
+                    pendingApostrophe = false
+                    word.append(ascii: byte)
+                    continue
+                }
+                scalar = Unicode.Scalar(byte)
+                isWord = false
+            } else {
+                scalar = decode(bytes, at: &index)
+                isWord = isWordScalar(scalar)
+            }
+            if isWord {
+                pendingApostrophe = false
+                word.append(scalar)
+            } else if !word.isEmpty && !pendingApostrophe && (scalar == "'" || scalar == "\u{2019}") {
+                pendingApostrophe = true
             } else {
                 break
             }
         }
-        guard end > start else { return nil }
-        guard end < bytes.count else { return (end, isLowerCase) }
-        let next = bytes[end]
-        return next < 0x80 && next != 0x27 ? (end, isLowerCase) : nil
-    }
-
-    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+        word.finish(body)
+        return index
     }
 
     /// The scalar whose UTF-8 starts at `index` (valid UTF-8: it comes from a String); moves past it.
@@ -191,21 +189,12 @@ private struct WordBuffer {
         scalars.append(scalar)
     }
 
-    /// Hands out `letters` (ASCII letters and digits, at most `maximumLength`) lower-cased; the buffer must
-    /// be empty, and is again after.
-    mutating func handOutLowerCased(_ letters: UnsafeBufferPointer<UInt8>, _ body: (SearchTokenizer.RawTerm) -> Void) {
-        bytes.append(contentsOf: letters)
-        bytes.withUnsafeMutableBufferPointer { lowered in
-            for index in lowered.indices where lowered[index] &- 0x41 < 26 { lowered[index] |= 0x20 }
-        }
-        bytes.withUnsafeBufferPointer { body(.ascii($0)) }
-        bytes.removeAll(keepingCapacity: true)
-    }
-
     /// Hands out the normalised word unless it is empty or too long; starts a new word.
     mutating func finish(_ body: (SearchTokenizer.RawTerm) -> Void) {
         if isASCII {
-            if !bytes.isEmpty && bytes.count <= SearchTokenizer.maximumLength { bytes.withUnsafeBufferPointer { body(.ascii($0)) } }
+            if !bytes.isEmpty && bytes.count <= SearchTokenizer.maximumLength {
+                bytes.withUnsafeBufferPointer { body($0.count <= 8 ? .short(ShortWordTable.pack($0)) : .ascii($0)) }
+            }
             bytes.removeAll(keepingCapacity: true)
             return
         }

@@ -10,7 +10,7 @@ struct BodyStoreTests {
         Gen.unicodeScalar(in: "\u{0}"..."~"), Gen.unicodeScalar(in: "\u{80}"..."\u{D7FF}"), Gen.unicodeScalar(in: "\u{E000}"..."\u{10FFFF}")
     ).array(of: 0...40).map { String(String.UnicodeScalarView($0)) }
 
-    private static let sections = PropertyBased.zip(text, text, text).map { TextSection(anchor: $0, heading: $1, text: $2) }.array(of: 0...5)
+    private static let sections = text.map { Array($0.utf8) }
 
     /// Bodies packed one after another into one buffer each read back whole from their own ranges.
     @Test func packedBodiesReadBackAsTheyWere() async {
@@ -18,21 +18,21 @@ struct BodyStoreTests {
             var store = InMemoryBodyStore()
             _ = store.append([7, 7, 7])
             var bytes: [UInt8] = []
-            let places = bodies.map { ArticleBody.pack(html: $0.0, sections: $0.1, into: &bytes) }
+            let places = bodies.map { ArticleBody.pack(html: $0.0, searchSections: $0.1, into: &bytes) }
             let start = store.append(bytes).lowerBound
             for (body, place) in zip(bodies, places) {
-                let stored = ArticleBody.stored(html: place.html.shifted(by: start), sections: place.sections.shifted(by: start))
+                let stored = ArticleBody.stored(html: place.html.shifted(by: start), searchSections: place.searchSections.shifted(by: start))
                 #expect(stored.html(in: store) == body.0)
-                #expect(stored.sections(in: store) == body.1)
+                #expect(stored.searchSections(in: store) == body.1)
             }
         }
     }
 
     @Test func heldBodiesNeedNoStore() {
-        let sections = [TextSection(anchor: "a", heading: "A", text: "text")]
-        let body = ArticleBody.held(html: "<p>x</p>", sections: sections)
+        let sections = Array("[[\"a\",\"A\",\"text\"]]".utf8)
+        let body = ArticleBody.held(html: "<p>x</p>", searchSections: sections)
         #expect(body.html(in: nil) == "<p>x</p>")
-        #expect(body.sections(in: nil) == sections)
+        #expect(body.searchSections(in: nil) == sections)
     }
 
     /// The file store reads back what it was given, in any order, and leaves no file behind in its folder.

@@ -20,8 +20,9 @@ struct Site: Sendable {
     /// The HTML of article `index`'s body.
     func html(of index: Int) -> String { articles[index].body.html(in: bodyStore) }
 
-    /// The text by section of article `index`'s body (none unless it is indexed).
-    func sections(of index: Int) -> [TextSection] { articles[index].body.sections(in: bodyStore) }
+    /// The text by section of article `index`'s body, encoded for its search fragment (empty unless it is
+    /// indexed).
+    func searchSections(of index: Int) -> [UInt8] { articles[index].body.searchSections(in: bodyStore) }
 
     /// Puts `article` in the place of the one at `index`; it must keep the site's shape (`FrontMatter.sameShape`).
     mutating func replaceArticle(at index: Int, with article: Article) {

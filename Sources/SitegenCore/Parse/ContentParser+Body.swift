@@ -30,8 +30,9 @@ extension ContentParser {
         let (imageURL, imageDiagnostics) = resolveImage(source, resolver: resolver)
         diagnostics += imageDiagnostics
         let indexed = config.search && !source.meta.draft
+        let sections = indexed ? SearchFragment.encode(rendered.sections.map { .init(anchor: $0.anchor, heading: $0.heading, text: $0.text) }) : []
         var article = Article(
-            path: head.path, meta: head.meta, route: head.route, body: .held(html: rendered.html, sections: indexed ? rendered.sections : []),
+            path: head.path, meta: head.meta, route: head.route, body: .held(html: rendered.html, searchSections: sections),
             headings: rendered.headings, wordCount: rendered.wordCount, imageURL: imageURL
         )
         article.linkSites = sites

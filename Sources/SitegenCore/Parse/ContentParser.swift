@@ -145,10 +145,10 @@ struct ContentParser: Sendable {
         for index in rendered.indices {
             guard case .held(let html, let sections) = rendered[index].0.body else { preconditionFailure("a body is stored once") }
             bytes.removeAll(keepingCapacity: true)
-            let place = ArticleBody.pack(html: html, sections: sections, into: &bytes)
+            let place = ArticleBody.pack(html: html, searchSections: sections, into: &bytes)
             do {
                 let start = try store.append(bytes).lowerBound
-                rendered[index].0.body = .stored(html: place.html.shifted(by: start), sections: place.sections.shifted(by: start))
+                rendered[index].0.body = .stored(html: place.html.shifted(by: start), searchSections: place.searchSections.shifted(by: start))
             } catch {
                 rendered[index].1.append(.error("cannot keep the rendered bodies aside: \(error.localizedDescription)", file: rendered[index].0.path))
                 return false

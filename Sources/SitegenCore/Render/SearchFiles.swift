@@ -57,7 +57,7 @@ struct SearchFiles: Sendable {
     func fragments(_ documents: ArraySlice<Int>) async -> (files: [OutputFile], hashes: [UInt64]) {
         let made = await Array(documents).parallelMap(workers: models.site.config.workers) { [models] index -> (bytes: Data, hash: UInt64) in
             let bytes = Self.fragment(models, index).json()
-            return (Data(bytes), FNV1a.hash(bytes))
+            return (Data(bytes), Fingerprint.of(bytes))
         }
         return (zip(documents.indices, made).map { Self.fragmentFile($0, $1.bytes) }, made.map(\.hash))
     }
@@ -77,7 +77,7 @@ struct SearchFiles: Sendable {
             guard let number = state.documents[index], let new = models.site.articles[index].searchTerms else { continue }
             state.index.replace(number, with: new, was: terms)
             let bytes = Self.fragment(models, index).json()
-            state.fragmentHashes[number] = FNV1a.hash(bytes)
+            state.fragmentHashes[number] = Fingerprint.of(bytes)
             fragments.append(Self.fragmentFile(number, Data(bytes)))
         }
         let index = Self.indexFiles(&state)
@@ -110,6 +110,6 @@ struct SearchFiles: Sendable {
             url: models.urls.path(article.route), title: article.meta.title, date: article.meta.date.iso,
             dateText: article.meta.date.display, category: site.articleCategory[index].map { site.categories[$0].name } ?? "",
             description: article.meta.description ?? "",
-            sections: site.sections(of: index).map { .init(anchor: $0.anchor, heading: $0.heading, text: $0.text) })
+            sectionsJSON: site.searchSections(of: index))
     }
 }
