@@ -93,8 +93,21 @@ struct WordCounter {
     mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
             var index = 0
             while index < bytes.count {
+                // Eight ASCII bytes at a time (nearly all text): a word starts at each byte that is not
+                // white space and follows one that is.
+                if index + 8 <= bytes.count {
+                    let group = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    if group & Self.tops == 0 {
+                        let inWords = Self.nonSpaceBytes(group)
+                        count += (inWords & ~(inWords << 8 | (inWord ? 0x80 : 0))).nonzeroBitCount
+                        inWord = inWords >> 63 != 0
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 let isWhitespace: Bool
                 // ASCII on the byte; other scalars decoded, since the Unicode property look-up is the slow path.
@@ -120,5 +133,18 @@ struct WordCounter {
 
     mutating func endWord() {
         inWord = false
+    }
+
+    private static let tops: UInt64 = 0x8080_8080_8080_8080
+
+    /// The top bit of each byte of `group` (ASCII) that is not white space (a space, or 0x09 to 0x0D). With
+    /// the top bits clear, adding `0x80 - n` to a byte carries into its top bit exactly when it is at least
+    /// `n`, and never into the next byte.
+    private static func nonSpaceBytes(_ group: UInt64) -> UInt64 {
+        func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+        func atLeast(_ bytes: UInt64, _ limit: UInt8) -> UInt64 { (bytes &+ repeated(0x80 - limit)) & tops }
+        let spaces = ~atLeast(group ^ repeated(0x20), 1) & tops
+        let controls = atLeast(group, 0x09) & ~atLeast(group, 0x0E)
+        return ~(spaces | controls) & tops
     }
 }

@@ -26,4 +26,17 @@ import Testing
             #expect(counter.count == words.count)
         }
     }
+
+    @Test("property: ASCII text counted eight bytes at a time gives the runs between whitespace bytes")
+    func asciiWordCountInGroups() async {
+        let pieces = ["a", "bcdefgh", " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "\u{8}", "\u{E}", "\u{1F}", "!", "~", "\u{7F}"]
+        let text = Gen.int(in: 0..<pieces.count).array(of: 0...40).map { $0.map { pieces[$0] }.joined() }
+        await propertyCheck(input: text, text) { first, second in
+            var counter = WordCounter()
+            counter.add(first)
+            counter.add(second)
+            let words = (first + second).unicodeScalars.split { $0.properties.isWhitespace }
+            #expect(counter.count == words.count, "\((first + second).debugDescription)")
+        }
+    }
 }
