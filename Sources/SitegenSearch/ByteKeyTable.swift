@@ -14,8 +14,6 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// Entry number + 1; 0 is empty.
     private var slots: [Int32]
 
-    var count: Int { keys.count }
-
     init(capacity: Int = 256) {
         var size = 16
         while size < capacity * 2 { size *= 2 }

@@ -16,21 +16,21 @@ import Testing
 
     @Test("property: words counted on bytes are the runs between whitespace scalars, in pieces as a whole")
     func wordCountOnBytes() async {
-        let pieces = ["a", "bc", " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "é", "\u{A0}", "\u{2003}", "\u{3000}", "😀", "\u{85}", "x\u{2028}y"]
-        let text = Gen.int(in: 0..<pieces.count).array(of: 0...16).map { $0.map { pieces[$0] }.joined() }
-        await propertyCheck(input: text, text) { first, second in
-            var counter = WordCounter()
-            counter.add(first)
-            counter.add(second)
-            let words = (first + second).unicodeScalars.split { $0.properties.isWhitespace }
-            #expect(counter.count == words.count)
-        }
+        await checkWordCount(
+            of: ["a", "bc", " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "é", "\u{A0}", "\u{2003}", "\u{3000}", "😀", "\u{85}", "x\u{2028}y"],
+            upTo: 16)
     }
 
     @Test("property: ASCII text counted eight bytes at a time gives the runs between whitespace bytes")
     func asciiWordCountInGroups() async {
-        let pieces = ["a", "bcdefgh", " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "\u{8}", "\u{E}", "\u{1F}", "!", "~", "\u{7F}"]
-        let text = Gen.int(in: 0..<pieces.count).array(of: 0...40).map { $0.map { pieces[$0] }.joined() }
+        await checkWordCount(
+            of: ["a", "bcdefgh", " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "\u{8}", "\u{E}", "\u{1F}", "!", "~", "\u{7F}"], upTo: 40)
+    }
+
+    /// Texts of up to `count` of `pieces`, given to a counter in two parts, count the runs between
+    /// whitespace scalars of the whole.
+    private func checkWordCount(of pieces: [String], upTo count: Int) async {
+        let text = Gen.int(in: 0..<pieces.count).array(of: 0...count).map { $0.map { pieces[$0] }.joined() }
         await propertyCheck(input: text, text) { first, second in
             var counter = WordCounter()
             counter.add(first)
