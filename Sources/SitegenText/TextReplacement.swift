@@ -63,6 +63,17 @@ public struct TextReplacement: Sendable {
     /// `apply` on UTF-8 bytes made of whole scalars (a C library's output, say), without making a String of
     /// them first; nil when no target occurs in them.
     public func apply(toUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        replacing(bytes) { $0.string() }
+    }
+
+    /// `apply` on UTF-8 bytes, giving bytes: for output that is written as bytes, so no String is made (and
+    /// validated) on the way. `bytes` as they are when no target occurs in them.
+    public func applyBytes(toUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        replacing(bytes) { $0.bytes() } ?? Array(bytes)
+    }
+
+    /// `bytes` with every target replaced, as `result` takes them from the buffer; nil when no target occurs.
+    private func replacing<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ result: (borrowing ByteBuffer) -> R) -> R? {
         withTables { tables in
             guard let first = tables.firstMatch(in: bytes, from: 0) else { return nil }
             var output = ByteBuffer(capacity: bytes.count + bytes.count / 4 + 64)
@@ -75,7 +86,7 @@ public struct TextReplacement: Sendable {
                 match = tables.firstMatch(in: bytes, from: copied)
             }
             output.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return output.string()
+            return result(output)
         }
     }
 
@@ -196,6 +207,11 @@ private struct ByteBuffer: ~Copyable {
     /// The bytes as a String (they are UTF-8: whole scalars of a String and of replacements).
     func string() -> String {
         String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self)
+    }
+
+    /// The bytes, copied out.
+    func bytes() -> [UInt8] {
+        Array(UnsafeBufferPointer(start: storage, count: count))
     }
 
     deinit {

@@ -14,6 +14,14 @@ enum ArticleBody: Sendable {
         }
     }
 
+    /// The HTML's UTF-8, read from `store` when it is kept there, without making a String of it.
+    func htmlUTF8(in store: (any BodyStore)?) -> [UInt8] {
+        switch self {
+        case .held(let html, _): return Array(html.utf8)
+        case .stored(let html, _): return Self.holding(store).bytes(at: html)
+        }
+    }
+
     /// The encoded sections, read from `store` when they are kept there.
     func searchSections(in store: (any BodyStore)?) -> [UInt8] {
         switch self {

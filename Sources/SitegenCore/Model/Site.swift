@@ -20,6 +20,9 @@ struct Site: Sendable {
     /// The HTML of article `index`'s body.
     func html(of index: Int) -> String { articles[index].body.html(in: bodyStore) }
 
+    /// `html(of:)` as UTF-8, for output written as bytes.
+    func htmlUTF8(of index: Int) -> [UInt8] { articles[index].body.htmlUTF8(in: bodyStore) }
+
     /// The text by section of article `index`'s body, encoded for its search fragment (empty unless it is
     /// indexed).
     func searchSections(of index: Int) -> [UInt8] { articles[index].body.searchSections(in: bodyStore) }

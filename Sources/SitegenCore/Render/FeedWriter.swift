@@ -1,3 +1,4 @@
+import Foundation
 import SitegenText
 
 /// RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents. Dates come from the entries, never from the clock.
@@ -79,7 +80,8 @@ struct FeedWriter: Sendable {
     /// once, and dropped once the last feed that shows it is written (feeds of tags that share articles share
     /// them; a large site's feeds do not hold every entry at once).
     struct EscapedEntries: Sendable {
-        fileprivate var content: [Int: String] = [:]
+        /// UTF-8, as the feeds are written: a large site's entries are never made into Strings.
+        fileprivate var content: [Int: [UInt8]] = [:]
         /// Per entry, how many feeds still to be written show it.
         fileprivate var pending: [Int: Int] = [:]
     }
@@ -99,10 +101,14 @@ struct FeedWriter: Sendable {
         let stale = planned.filter { $0.cached == nil }.map(\.feed)
         let showing = stale.filter { $0.path != FeedRoutes.json }
         let missing = Set(showing.flatMap(\.entries)).subtracting(entries.content.keys).sorted()
-        let escaped = await missing.parallelMap(workers: site.config.workers) { [self] index in site.html(of: index).xmlEscaped(using: absolutizeEscaping) }
+        let escaped = await missing.parallelMap(workers: site.config.workers) { [self] index in
+            site.htmlUTF8(of: index).withUnsafeBufferPointer(absolutizeEscaping.applyBytes)
+        }
         for (index, text) in zip(missing, escaped) { entries.content[index] = text }
         let content = entries.content
-        let written = await stale.parallelMap(workers: site.config.workers) { [self] feed in OutputFile(path: feed.path, text: text(of: feed, content: content)) }
+        let written = await stale.parallelMap(workers: site.config.workers) { [self] feed in
+            OutputFile(path: feed.path, contents: .bytes(Data(bytes(of: feed, content: content))))
+        }
         for index in showing.flatMap(\.entries) {
             let pending = entries.pending[index, default: 1] - 1
             entries.pending[index] = pending > 0 ? pending : nil
@@ -119,10 +125,10 @@ struct FeedWriter: Sendable {
         return cache
     }
 
-    private func text(of feed: Feed, content: [Int: String]) -> String {
+    private func bytes(of feed: Feed, content: [Int: [UInt8]]) -> [UInt8] {
         switch feed.path {
         case FeedRoutes.rss: return rss(feed.entries, content: content)
-        case FeedRoutes.json: return jsonFeed(feed.entries)
+        case FeedRoutes.json: return Array(jsonFeed(feed.entries).utf8)
         default: return atom(feed, content: content)
         }
     }
@@ -141,9 +147,10 @@ struct FeedWriter: Sendable {
         return name.isEmpty ? site.config.title : name
     }
 
-    private func rss(_ entries: [Int], content: [Int: String]) -> String {
+    private func rss(_ entries: [Int], content: [Int: [UInt8]]) -> [UInt8] {
         let config = site.config
-        var xml = """
+        var xml = [UInt8]()
+        xml += """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
             <channel>
@@ -154,37 +161,45 @@ struct FeedWriter: Sendable {
             <generator>sitegen</generator>
             <atom:link href="\(urls.absolute(FeedRoutes.rss).xmlEscaped)" rel="self" type="application/rss+xml"/>
 
-            """
-        if let newest = entries.map({ site.articles[$0].meta.lastModified }).max() { xml += "<lastBuildDate>\(newest.rfc822)</lastBuildDate>\n" }
+            """.utf8
+        if let newest = entries.map({ site.articles[$0].meta.lastModified }).max() { xml += "<lastBuildDate>\(newest.rfc822)</lastBuildDate>\n".utf8 }
         for index in entries {
             let article = site.articles[index]
             let link = urls.absolute(article.route).xmlEscaped
-            xml += "<item>\n<title>\(article.meta.title.xmlEscaped)</title>\n<link>\(link)</link>\n<guid isPermaLink=\"true\">\(link)</guid>\n"
-            xml += "<pubDate>\(article.meta.date.rfc822)</pubDate>\n<dc:creator>\(author(article).xmlEscaped)</dc:creator>\n"
-            for tag in site.articleTags[index] { xml += "<category>\(site.tags[tag].name.xmlEscaped)</category>\n" }
-            xml += "<description>\(content[index] ?? "")</description>\n</item>\n"
+            xml += "<item>\n<title>\(article.meta.title.xmlEscaped)</title>\n<link>\(link)</link>\n<guid isPermaLink=\"true\">\(link)</guid>\n".utf8
+            xml += "<pubDate>\(article.meta.date.rfc822)</pubDate>\n<dc:creator>\(author(article).xmlEscaped)</dc:creator>\n".utf8
+            for tag in site.articleTags[index] { xml += "<category>\(site.tags[tag].name.xmlEscaped)</category>\n".utf8 }
+            xml += "<description>".utf8
+            xml += content[index] ?? []
+            xml += "</description>\n</item>\n".utf8
         }
-        return xml + "</channel>\n</rss>\n"
+        return xml + "</channel>\n</rss>\n".utf8
     }
 
-    private func atom(_ feed: Feed, content: [Int: String]) -> String {
+    private func atom(_ feed: Feed, content: [Int: [UInt8]]) -> [UInt8] {
         let updated = feed.entries.map { site.articles[$0].meta.lastModified }.max() ?? PublishDate.epoch
-        var xml = """
+        var xml = [UInt8]()
+        xml += """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.config.language.xmlEscaped)">
             <title>\(feed.title.xmlEscaped)</title>
 
-            """
-        if !site.config.description.isEmpty { xml += "<subtitle>\(site.config.description.xmlEscaped)</subtitle>\n" }
-        xml += "<id>\(urls.absolute(feed.path).xmlEscaped)</id>\n"
-        xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(urls.absolute(feed.path).xmlEscaped)\"/>\n"
-        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(urls.absolute(feed.alternate).xmlEscaped)\"/>\n"
-        xml += "<updated>\(updated.rfc3339)</updated>\n<generator>sitegen</generator>\n"
-        for index in feed.entries { xml += atomEntry(index, content: content[index] ?? "") }
-        return xml + "</feed>\n"
+            """.utf8
+        if !site.config.description.isEmpty { xml += "<subtitle>\(site.config.description.xmlEscaped)</subtitle>\n".utf8 }
+        xml += "<id>\(urls.absolute(feed.path).xmlEscaped)</id>\n".utf8
+        xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(urls.absolute(feed.path).xmlEscaped)\"/>\n".utf8
+        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(urls.absolute(feed.alternate).xmlEscaped)\"/>\n".utf8
+        xml += "<updated>\(updated.rfc3339)</updated>\n<generator>sitegen</generator>\n".utf8
+        for index in feed.entries {
+            xml += atomEntryHead(index).utf8
+            xml += content[index] ?? []
+            xml += "</content>\n</entry>\n".utf8
+        }
+        return xml + "</feed>\n".utf8
     }
 
-    private func atomEntry(_ index: Int, content: String) -> String {
+    /// An entry up to its content's start tag.
+    private func atomEntryHead(_ index: Int) -> String {
         let article = site.articles[index]
         let link = urls.absolute(article.route).xmlEscaped
         var xml = "<entry>\n<title>\(article.meta.title.xmlEscaped)</title>\n<id>\(link)</id>\n"
@@ -195,7 +210,7 @@ struct FeedWriter: Sendable {
             xml += "<category term=\"\(site.tags[tag].slug.xmlEscaped)\" label=\"\(site.tags[tag].name.xmlEscaped)\"/>\n"
         }
         if let description = article.meta.description, !description.isEmpty { xml += "<summary>\(description.xmlEscaped)</summary>\n" }
-        xml += "<content type=\"html\">\(content)</content>\n</entry>\n"
+        xml += "<content type=\"html\">"
         return xml
     }
 
