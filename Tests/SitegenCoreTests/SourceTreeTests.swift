@@ -5,6 +5,20 @@ import Testing
 
 @Suite("Source tree")
 struct SourceTreeTests {
+    /// A diagnostic's source line is the text between the newlines before and after it, carriage return
+    /// kept; there is none before line 1 or past the last.
+    @Test func sourceLinesAreTheTextBetweenNewlines() async {
+        let pieces = ["a", "é", "\n", "\r\n", "\r", "tab\t", "😀", " "]
+        let files = Gen.int(in: 0..<pieces.count).array(of: 0...14).map { $0.map { pieces[$0] }.joined() }
+        await propertyCheck(input: files) { text in
+            guard case .success(let source) = SourceText.decode(Data(text.utf8), path: "x.md") else { return }
+            let lines = source.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            for number in 0...lines.count + 1 {
+                #expect(source.line(number) == ((1...lines.count).contains(number) ? lines[number - 1] : nil), "\(text.debugDescription) line \(number)")
+            }
+        }
+    }
+
     /// Whatever the line endings, the head kept of a file decodes to the first lines of the whole file,
     /// line breaks included, and to all of it when it has no more lines than that.
     @Test func keptHeadsAreTheFirstLines() async {

@@ -32,17 +32,20 @@ struct SourceText: Sendable {
     /// The text of 1-based line `number`, for showing under a diagnostic.
     func line(_ number: Int) -> String? {
         guard number >= 1 else { return nil }
-        // On UTF-8 bytes, much faster than by Character; a newline byte is always a whole scalar.
-        let bytes = text.utf8
-        var current = 1
-        var start = bytes.startIndex
-        while current < number {
-            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            start = bytes.index(after: newline)
-            current += 1
+        // On the UTF-8 buffer, much faster than by Character or through the UTF-8 view's indices (a file with
+        // many warnings looks up many lines); a newline byte is always a whole scalar.
+        var text = text
+        return text.withUTF8 { bytes in
+            var current = 1
+            var start = 0
+            while current < number {
+                guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+                start = newline + 1
+                current += 1
+            }
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-        return String(text[start..<end])
     }
 
     /// A diagnostic at a position of this file, with the source line attached.
