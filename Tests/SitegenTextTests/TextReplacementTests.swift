@@ -52,6 +52,9 @@ struct TextReplacementTests {
             let haystack = String(text.map { alphabet[$0] })
             let pairs = targets.enumerated().map { ($1, "[\($0)]") }
             #expect(TextReplacement(pairs).apply(to: haystack) == Self.reference(haystack, pairs), "\(haystack.debugDescription) \(pairs)")
+            // The same replacement given as bytes, matches or none.
+            let bytes = Array(haystack.utf8).withUnsafeBufferPointer(TextReplacement(pairs).applyBytes)
+            #expect(bytes == Array(Self.reference(haystack, pairs).utf8), "\(haystack.debugDescription) \(pairs)")
         }
     }
 
