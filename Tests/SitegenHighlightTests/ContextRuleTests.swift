@@ -31,13 +31,7 @@ struct ContextRuleTests {
         await propertyCheck(count: 1000, input: text, Gen.int(in: 0..<Self.patterns.count), Gen.bool) { line, which, caseInsensitive in
             let pattern = Self.patterns[which]
             let rule = ContextRule(pattern: pattern, caseInsensitive: caseInsensitive)!
-            ICUOracle.compare(pattern, caseInsensitive: caseInsensitive, line: line, native: rule.match) { offset, icu, answer in
-                switch answer {
-                case .match(let end): #expect(icu == offset..<end, "\(pattern) on \(line.debugDescription) at \(offset)")
-                case .noMatch: #expect(icu == nil, "\(pattern) on \(line.debugDescription) at \(offset)")
-                case .undecided: break
-                }
-            }
+            ICUOracle.expectAgreement(pattern, caseInsensitive: caseInsensitive, line: line, native: rule.match)
         }
     }
 }

@@ -1,4 +1,5 @@
 @testable import SitegenHighlight
+import Testing
 
 /// ICU as the oracle for the rules matched without it.
 enum ICUOracle {
@@ -16,6 +17,24 @@ enum ICUOracle {
             for offset in 0...units.count {
                 let icu = matcher.matches(at: offset) ? matcher.range(0) : nil
                 check(offset, icu, native(base, units.count, offset))
+            }
+        }
+    }
+
+    /// Expects `native` to answer as ICU does at every offset of `line` where it decides: a match where ICU's
+    /// match ends at the same place, no match where ICU has none (or, with `emptyIsNone`, only an empty one).
+    /// Where it leaves the decision to ICU, `undecided` is called.
+    static func expectAgreement(
+        _ pattern: String, caseInsensitive: Bool, line: String, emptyIsNone: Bool = false,
+        native: (UnsafePointer<UInt16>, Int, Int) -> RuleAnswer, undecided: () -> Void = {},
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        compare(pattern, caseInsensitive: caseInsensitive, line: line, native: native) { offset, icu, answer in
+            let place = "\(pattern) on \(line.debugDescription) at \(offset)"
+            switch answer {
+            case .match(let end): #expect(icu == offset..<end, "\(place)", sourceLocation: sourceLocation)
+            case .noMatch: #expect(icu == nil || (emptyIsNone && icu!.isEmpty), "\(place)", sourceLocation: sourceLocation)
+            case .undecided: undecided()
             }
         }
     }
