@@ -22,8 +22,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
+        // Lets cmark-gfm parse on several threads at once (see its source).
+        .target(name: "CCmarkGFMGate", dependencies: ["CCmarkGFM"]),
         .target(name: "SitegenText"),
-        .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM", "SitegenText"]),
+        .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM", "CCmarkGFMGate", "SitegenText"]),
         // Foundation's own ICU, for the highlighter's regular expressions (no headers ship with it).
         .systemLibrary(name: "CFoundationICU"),
         .target(

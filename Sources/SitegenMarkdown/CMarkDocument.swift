@@ -1,11 +1,13 @@
 import CCmarkGFM
+import CCmarkGFMGate
 import Foundation
 import SitegenText
 
 /// A document parsed by cmark-gfm. The only type that touches the C API: everything it hands out is plain Swift.
 ///
-/// Parsing is serialised process-wide (see `parseLock`); walking, editing and rendering an instance
-/// touch only its own memory, so separate instances may be used on separate threads.
+/// Parses run in parallel once cmark-gfm's process-wide inline tables are guarded (`CCmarkGFMGate`), and
+/// one at a time where they cannot be (see `parseLock`); walking, editing and rendering an instance touch
+/// only its own memory, so separate instances may be used on separate threads.
 struct CMarkDocument: ~Copyable {
     private let parser: OpaquePointer
     private let root: OpaquePointer
@@ -15,10 +17,14 @@ struct CMarkDocument: ~Copyable {
 
     /// libcmark-gfm 0.29 keeps process-wide state that is not thread-safe: `SPECIAL_CHARS` and `SKIP_CHARS`
     /// in inlines.c, which every parse with inline extensions (e.g. strikethrough, autolink) switches on
-    /// and off again, and the unguarded "registered" flag of the core extensions. Concurrent parses
-    /// silently lose `~~…~~` or change emphasis, so every registration and parse holds this lock.
-    /// Rendering HTML reads no such state and runs unlocked.
+    /// and off again, and the unguarded "registered" flag of the core extensions. Unguarded, concurrent
+    /// parses silently lose `~~…~~` or change emphasis. Registration always holds this lock; a parse holds
+    /// it until the gate in `CCmarkGFMGate` has been seen to guard the tables (from the first parse on, on
+    /// Linux), and never after. Rendering HTML reads no such state and runs unlocked.
     private static let parseLock = NSLock()
+
+    /// Whether parses may overlap: the gate has been seen to guard cmark-gfm's inline tables.
+    static var parsesConcurrently: Bool { sitegen_cmark_gate_intercepts() != 0 }
 
     /// Registers cmark-gfm's core extensions and checks that each named one exists.
     static func registerExtensions(named names: [String]) throws(MarkdownError) {
@@ -35,7 +41,11 @@ struct CMarkDocument: ~Copyable {
         // SOURCEPOS only at parse time: without it inline line numbers go stale after a span that
         // crosses a newline (inlines.c `adjust_subj_node_newlines`); it must not reach the HTML.
         let parseFlags = renderFlags | CMARK_OPT_SOURCEPOS
-        (parser, root) = Self.parseLock.withLock { Self.parse(markdown, options: options, flags: parseFlags) }
+        if Self.parsesConcurrently {
+            (parser, root) = Self.parse(markdown, options: options, flags: parseFlags)
+        } else {
+            (parser, root) = Self.parseLock.withLock { Self.parse(markdown, options: options, flags: parseFlags) }
+        }
     }
 
     deinit {

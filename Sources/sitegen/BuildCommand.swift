@@ -55,8 +55,10 @@ struct BuildCommand: AsyncParsableCommand {
             options.workers = jobs
             let session = writer.session()
             let result = try await SiteBuilder(options: options).build(consume tree, writingTo: session, keepingBodiesIn: try writer.bodyStore())
+            // The warnings are printed while the manifest is written: both take a while on a large site.
+            async let finished = session.finish(manifest: result.manifest)
             console.report(result.diagnostics)
-            _ = try await session.finish(manifest: result.manifest)
+            _ = try await finished
             if !quiet {
                 let elapsed = start.duration(to: .now)
                 console.out(Summary.line(result.statistics, elapsed: elapsed, output: outputURL.path))

@@ -8,6 +8,9 @@ public actor OutputSession: OutputSink {
     /// Whether files copied from disk are hashed (for the manifest) as they are read.
     private let hashDisk: Bool
     private var prepared = false
+    /// Whether the folder held nothing of a previous build when the first batch came: then no file is
+    /// compared before it is written, and `finish` has nothing stale to look for.
+    private var startedEmpty = false
     private var directories: Set<String> = []
     private var written: Set<String> = []
     private var report = OutputWriter.Report()
@@ -23,8 +26,10 @@ public actor OutputSession: OutputSink {
         for directory in OutputWriter.directories(of: files) where directories.insert(directory).inserted {
             try writer.makeDirectory(directory)
         }
-        let root = writer.output.path, hashDisk = self.hashDisk
-        let results = await files.parallelMap(workers: writer.workers) { file in Result { try OutputWriter.writeIfChanged(file, root: root, hashDisk: hashDisk) } }
+        let root = writer.output.path, hashDisk = self.hashDisk, intoEmpty = startedEmpty
+        let results = await files.parallelMap(workers: writer.workers) { file in
+            Result { try OutputWriter.writeIfChanged(file, root: root, hashDisk: hashDisk, intoEmpty: intoEmpty) }
+        }
         for (file, result) in zip(files, results) {
             let (wrote, hash) = try result.get()
             if wrote { report.written += 1 } else { report.unchanged += 1 }
@@ -37,14 +42,14 @@ public actor OutputSession: OutputSink {
     /// files copied from disk), or removes a previous one when there is none. Returns the counts.
     public func finish(manifest: Manifest?) throws -> OutputWriter.Report {
         try prepareOnce()
-        report.removed = try writer.removeStale(keeping: written)
+        report.removed = startedEmpty ? 0 : try writer.removeStale(keeping: written)
         try writer.writeManifest(manifest, diskHashes: diskHashes)
         return report
     }
 
     private func prepareOnce() throws {
         guard !prepared else { return }
-        try writer.prepare()
+        startedEmpty = try writer.prepare()
         prepared = true
     }
 }

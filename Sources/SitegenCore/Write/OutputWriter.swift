@@ -68,12 +68,15 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Checks the folder, then creates it with its marker.
-    func prepare() throws {
+    /// Checks the folder, then creates it with its marker. Returns whether it held nothing but sitegen's own
+    /// `.sitegen` folder: then no file the build writes can be there already, and none can be stale.
+    func prepare() throws -> Bool {
         try check()
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
         try FileManager.default.createDirectory(at: output.appendingPathComponent(".sitegen"), withIntermediateDirectories: true)
         try Data("This folder is written by sitegen. Each build replaces its contents.\n".utf8)
             .write(to: output.appendingPathComponent(Self.markerPath))
+        return entries.allSatisfy { $0 == ".sitegen" }
     }
 
     /// Writes the manifest with every hash filled in, or removes a stale one.
@@ -112,8 +115,9 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes one file unless the folder already holds the same bytes; whether it wrote, and the
-    /// SHA-256 of a file copied from disk when `hashDisk` (the bytes are read here anyway).
-    static func writeIfChanged(_ file: OutputFile, root: String, hashDisk: Bool) throws -> (wrote: Bool, sha256: String?) {
+    /// SHA-256 of a file copied from disk when `hashDisk` (the bytes are read here anyway). `intoEmpty`: the
+    /// folder held nothing when the build began, so nothing is looked up before writing.
+    static func writeIfChanged(_ file: OutputFile, root: String, hashDisk: Bool, intoEmpty: Bool = false) throws -> (wrote: Bool, sha256: String?) {
         let target = root + "/" + file.path
         let data: Data
         var hash: String?
@@ -123,7 +127,7 @@ public struct OutputWriter: Sendable {
             data = try Data(contentsOf: source, options: .mappedIfSafe)
             if hashDisk { hash = Manifest.sha256(data) }
         }
-        switch FileSystemCalls.entry(at: target) {
+        switch intoEmpty ? .none : FileSystemCalls.entry(at: target) {
         case .file(let size) where size == data.count:
             if (try? Data(contentsOf: URL(fileURLWithPath: target), options: .mappedIfSafe)) == data { return (false, hash) }
         case .directory:

@@ -126,6 +126,18 @@ struct ManifestTests {
         }
     }
 
+    @Test("a manifest of several thousand entries, written in slices, is what JSONEncoder writes")
+    func largeJSONMatchesEncoder() throws {
+        let entries = (0..<5000).map { number in
+            Manifest.Entry(path: "posts/\(number)/index.html", sha256: number % 3 == 0 ? nil : "\(number)", kind: .article,
+                           title: number % 2 == 0 ? "Post \(number)" : nil, url: "/posts/\(number)/", sources: number % 5 == 0 ? [] : ["content/\(number).md"])
+        }
+        let manifest = Manifest(baseURL: "https://example.com/", entries: entries)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        #expect(manifest.json() == (try encoder.encode(manifest)) + Data("\n".utf8))
+    }
+
     @Test("SHA-256 in lower-case hexadecimal")
     func sha256() {
         #expect(Manifest.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
