@@ -59,15 +59,22 @@ struct CompiledGrammar: Sendable {
         let rules: [Rule]
         /// The class of unmatched text.
         let defaultKind: String?
-        /// Per ASCII unit, the rules (by index, in order) that may match before it.
-        let ascii: [[Int]]
-        /// The rules that may match before a unit beyond ASCII, and at the end of the line.
-        let beyondASCII: [Int], atEnd: [Int]
+        /// The rules (by index, in order) that may match before each ASCII unit (slots 0–127), before a
+        /// unit beyond ASCII (slot 128) and at the end of the line (slot 129): those of slot `s` are
+        /// `candidates[candidateStarts[s]..<candidateStarts[s + 1]]`, one flat array so that trying a
+        /// position copies none.
+        let candidates: [Int]
+        let candidateStarts: [Int]
 
-        /// The rules that may match before `unit` (nil: at the end of the line).
-        func candidates(before unit: UInt16?) -> [Int] {
-            guard let unit else { return atEnd }
-            return unit < 128 ? ascii[Int(unit)] : beyondASCII
+        /// The candidates' slot before `unit` (nil: at the end of the line).
+        static func slot(before unit: UInt16?) -> Int {
+            guard let unit else { return 129 }
+            return unit < 128 ? Int(unit) : 128
+        }
+
+        /// What rule `index` matches at `offset` without the regex engine; nil when it has no matcher of its own.
+        func nativeMatch(_ index: Int, in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> RuleAnswer? {
+            rules[index].native?.match(in: units, count: count, at: offset)
         }
     }
 
@@ -124,13 +131,15 @@ struct CompiledGrammar: Sendable {
 
     /// A state with its table of candidate rules; `starts` are the rules' start sets.
     private static func state(_ rules: [Rule], starts: [StartSet], defaultKind: String?) -> State {
-        var ascii = Array(repeating: [Int](), count: 128), beyondASCII: [Int] = [], atEnd: [Int] = []
-        for (index, start) in starts.enumerated() {
-            for unit in 0..<128 where start.contains(unit: UInt16(unit)) { ascii[unit].append(index) }
-            if start.nonASCII { beyondASCII.append(index) }
-            if start.end { atEnd.append(index) }
+        var candidates: [Int] = [], candidateStarts = [0]
+        for slot in 0..<130 {
+            for (index, start) in starts.enumerated() {
+                let may = slot < 128 ? start.contains(unit: UInt16(slot)) : slot == 128 ? start.nonASCII : start.end
+                if may { candidates.append(index) }
+            }
+            candidateStarts.append(candidates.count)
         }
-        return State(rules: rules, defaultKind: defaultKind, ascii: ascii, beyondASCII: beyondASCII, atEnd: atEnd)
+        return State(rules: rules, defaultKind: defaultKind, candidates: candidates, candidateStarts: candidateStarts)
     }
 
     /// Whether `pattern` starts with `^` that applies to all of it: no `|` outside parentheses and sets.

@@ -43,7 +43,7 @@ public struct Highlighter: Sendable {
     /// numbers); nil when the word selects no language.
     public func html(_ code: String, language word: String, options: CodeBlockOptions = CodeBlockOptions()) -> String? {
         guard let grammar = grammars[word.lowercased()] else { return nil }
-        return CodeBlockHTML(language: word, name: grammar.name, options: options).html(Scanner(grammar: grammar).tokens(code))
+        return CodeBlockHTML(language: word, name: grammar.name, options: options).html(Scanner(grammar: grammar).runs(code))
     }
 }
 

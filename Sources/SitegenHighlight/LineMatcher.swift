@@ -7,12 +7,14 @@ final class LineMatcher {
     /// The line's UTF-8, and per UTF-16 offset (through the end) the UTF-8 offset.
     private let bytes: UnsafeMutablePointer<UInt8>
     private let byteOffsets: UnsafeMutablePointer<Int>
+    // A scan's own object, never shared between tasks: the run-time exclusivity checks on its fields cost
+    // more than the look-ups they guard, at every position of every line.
     /// The line's length in UTF-16 units.
-    private(set) var length = 0
+    @exclusivity(unchecked) private(set) var length = 0
     /// Which line is loaded (counting from 1), and per pattern slot the matcher and the line it was given.
-    private var line = 0
-    private var matchers: [ICUMatcher?]
-    private var lines: [Int]
+    @exclusivity(unchecked) private var line = 0
+    @exclusivity(unchecked) private var matchers: [ICUMatcher?]
+    @exclusivity(unchecked) private var lines: [Int]
 
     /// A matcher for the patterns of `grammar`, in lines of at most `capacity` UTF-16 units.
     init(grammar: CompiledGrammar, capacity: Int) {
@@ -30,17 +32,21 @@ final class LineMatcher {
         byteOffsets.deallocate()
     }
 
-    /// Makes `text` (at most `capacity` UTF-16 units) the line to match in.
-    func load(_ text: String) {
+    /// Makes the UTF-8 `text` (whole scalars, at most `capacity` UTF-16 units) the line to match in.
+    func load(_ text: UnsafeBufferPointer<UInt8>) {
+        precondition(text.count <= 3 * capacity, "a line longer than the scanner takes")
         length = 0
-        var count = 0
-        for byte in text.utf8 {
-            precondition(count < 3 * capacity, "a line longer than the scanner takes")
-            bytes[count] = byte
-            count += 1
-        }
+        if let base = text.baseAddress { bytes.update(from: base, count: text.count) }
         var offset = 0
-        while offset < count {
+        while offset < text.count {
+            if bytes[offset] < 0x80 {
+                precondition(length < capacity, "a line longer than the scanner takes")
+                units[length] = UInt16(bytes[offset])
+                byteOffsets[length] = offset
+                length += 1
+                offset += 1
+                continue
+            }
             let (scalar, size) = Self.decode(bytes + offset, lead: bytes[offset])
             for unit in scalar.utf16 {
                 precondition(length < capacity, "a line longer than the scanner takes")
@@ -50,8 +56,15 @@ final class LineMatcher {
             }
             offset += size
         }
-        byteOffsets[length] = count
+        byteOffsets[length] = text.count
         line += 1
+    }
+
+    /// How many UTF-16 units the UTF-8 `text` (whole scalars) takes: one per scalar, two beyond U+FFFF.
+    static func utf16Count(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in text where byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+        return count
     }
 
     /// The scalar whose UTF-8 starts at `pointer` (valid UTF-8, as a `String`'s is), and its size.
@@ -70,17 +83,17 @@ final class LineMatcher {
     func firstMatch(in state: CompiledGrammar.State, from offset: Int) -> (rule: Int, matcher: ICUMatcher?, range: Range<Int>)? {
         var position = offset
         while position <= length {
-            for index in state.candidates(before: position < length ? units[position] : nil) {
-                if let native = state.rules[index].native {
-                    switch native.match(in: units, count: length, at: position) {
-                    case .match(let end): return (index, nil, position..<end)
-                    case .noMatch: continue
-                    case .undecided: break
-                    }
+            let slot = CompiledGrammar.State.slot(before: position < length ? units[position] : nil)
+            for next in state.candidateStarts[slot]..<state.candidateStarts[slot + 1] {
+                let index = state.candidates[next]
+                switch state.nativeMatch(index, in: units, count: length, at: position) {
+                case .match(let end)?: return (index, nil, position..<end)
+                case .noMatch?: continue
+                case .undecided?, nil: break
                 }
                 // `^` cannot match mid-line unless a line terminator (`\r`, U+2028…) comes just before.
                 if state.rules[index].lineAnchored, position > 0, !Self.mayEndLine(units[position - 1]) { continue }
-                let matcher = self.matcher(slot: state.rules[index].slot, pattern: state.rules[index].pattern)
+                let matcher = self.matcher(slot: state.rules[index].slot, in: state, rule: index)
                 if matcher.matches(at: position), let range = matcher.range(0) { return (index, matcher, range) }
             }
             guard position < length else { return nil }
@@ -94,13 +107,13 @@ final class LineMatcher {
         (0x0A...0x0D).contains(unit) || unit == 0x85 || unit == 0x2028 || unit == 0x2029
     }
 
-    /// The matcher of pattern slot `slot`, holding the current line.
-    private func matcher(slot: Int, pattern: ICUPattern) -> ICUMatcher {
+    /// The matcher of pattern slot `slot` (that of rule `rule` of `state`), holding the current line.
+    private func matcher(slot: Int, in state: CompiledGrammar.State, rule: Int) -> ICUMatcher {
         let matcher: ICUMatcher
         if let existing = matchers[slot] {
             matcher = existing
         } else {
-            matcher = pattern.matcher()
+            matcher = state.rules[rule].pattern.matcher()
             matchers[slot] = matcher
         }
         if lines[slot] != line {
@@ -116,9 +129,9 @@ final class LineMatcher {
         return (0xD800...0xDBFF).contains(units[offset]) && offset + 1 < length ? 2 : 1
     }
 
-    /// The text of UTF-16 units `range` (which does not split a surrogate pair).
-    func text(_ range: Range<Int>) -> String {
+    /// Appends the text of UTF-16 units `range` (which does not split a surrogate pair) to `runs` as `kind`.
+    func append(_ range: Range<Int>, _ kind: String?, to runs: inout TokenRuns) {
         let start = byteOffsets[range.lowerBound]
-        return String(decoding: UnsafeBufferPointer(start: bytes + start, count: byteOffsets[range.upperBound] - start), as: UTF8.self)
+        runs.append(UnsafeBufferPointer(start: bytes + start, count: byteOffsets[range.upperBound] - start), kind)
     }
 }

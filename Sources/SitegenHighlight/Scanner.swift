@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits code into tokens with a compiled grammar, one line at a time: patterns see the current line
 /// (with its newline), states carry over from line to line. Every UTF-16 unit of the input lands in
 /// exactly one token, in order, so the tokens' texts joined are the input.
@@ -11,40 +17,57 @@ struct Scanner {
     static let longestLine = 1_000
 
     func tokens(_ code: String) -> [Token] {
-        var output = TokenList()
+        runs(code).tokens
+    }
+
+    /// `code` as runs of classed UTF-8, read a line at a time straight from its bytes.
+    func runs(_ code: String) -> TokenRuns {
+        var output = TokenRuns(capacity: code.utf8.count)
         var stack = [grammar.root]
         let matcher = LineMatcher(grammar: grammar, capacity: Self.longestLine)
-        for line in Self.lines(code) {
-            if line.utf16.count > Self.longestLine {
-                output.append(line, grammar.states[stack.last!].defaultKind)
-            } else {
-                matcher.load(line)
-                scan(matcher, stack: &stack, into: &output)
+        var code = code
+        code.withUTF8 { text in
+            guard let base = text.baseAddress else { return }
+            var start = 0
+            while start < text.count {
+                let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), text.count - start)
+                let end = newline.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? text.count
+                let line = UnsafeBufferPointer(rebasing: text[start..<end])
+                // A line takes no more UTF-16 units than bytes, so only a long one is counted.
+                if line.count > Self.longestLine, LineMatcher.utf16Count(line) > Self.longestLine {
+                    output.append(line, grammar.states[stack.last!].defaultKind)
+                } else {
+                    matcher.load(line)
+                    scan(matcher, stack: &stack, into: &output)
+                }
+                start = end
             }
         }
-        return output.tokens
+        return output
     }
 
     /// One line. Matches are found one by one as a search of the state's rules joined in one alternation
     /// would find them; the first match that changes the state ends the search, and the rest of the line
     /// is searched again in the new state.
-    private func scan(_ line: LineMatcher, stack: inout [Int], into output: inout TokenList) {
+    private func scan(_ line: LineMatcher, stack: inout [Int], into output: inout TokenRuns) {
         let length = line.length
         var position = 0
         var emptyActions = 0
         func emit(_ start: Int, _ end: Int, _ kind: String?) {
             guard end > start else { return }
-            output.append(line.text(start..<end), kind)
+            line.append(start..<end, kind, to: &output)
         }
         while position < length {
             let state = grammar.states[stack.last!]
             var changed = false, from = position
             while let found = line.firstMatch(in: state, from: from) {
-                let rule = state.rules[found.rule], range = found.range
+                // The rule's fields are read where they are needed: copying a whole rule per match retained
+                // each of its strings and arrays.
+                let action = state.rules[found.rule].action, range = found.range
                 if range.isEmpty {
                     // An empty match only counts when it changes the state, and only a few times in a row;
                     // the search goes on one character further.
-                    guard rule.action != .none else {
+                    guard action != .none else {
                         guard range.lowerBound < length else { break }
                         from = range.lowerBound + line.unitLength(at: range.lowerBound)
                         continue
@@ -63,11 +86,11 @@ struct Scanner {
                 } else {
                     emptyActions = 0
                     emit(position, range.lowerBound, state.defaultKind)
-                    emitMatch(found.matcher, range: range, rule: rule.rule, default: state.defaultKind, emit: emit)
+                    emitMatch(found.matcher, range: range, rule: state.rules[found.rule].rule, default: state.defaultKind, emit: emit)
                     position = range.upperBound
                     from = position
                 }
-                switch rule.action {
+                switch action {
                 case .none: continue
                 case .push(let target): if stack.count < Self.maximumDepth { stack.append(target) }
                 case .pop: if stack.count > 1 { stack.removeLast() }
@@ -93,31 +116,5 @@ struct Scanner {
             cursor = group.upperBound
         }
         emit(cursor, range.upperBound, kind)
-    }
-
-    /// The lines of `code`, each with its `\n` (split on the byte, so `\r\n` stays whole).
-    static func lines(_ code: String) -> [String] {
-        var lines: [String] = []
-        var start = code.utf8.startIndex
-        for index in code.utf8.indices where code.utf8[index] == UInt8(ascii: "\n") {
-            let next = code.utf8.index(after: index)
-            lines.append(String(code.utf8[start..<next])!)
-            start = next
-        }
-        if start < code.utf8.endIndex { lines.append(String(code.utf8[start...])!) }
-        return lines
-    }
-}
-
-/// Tokens as they are emitted, neighbours of one class joined.
-private struct TokenList {
-    var tokens: [Token] = []
-
-    mutating func append(_ text: String, _ kind: String?) {
-        if let last = tokens.indices.last, tokens[last].kind == kind {
-            tokens[last].text += text
-        } else {
-            tokens.append(Token(text: text, kind: kind))
-        }
     }
 }

@@ -109,6 +109,14 @@ struct ScannerTests {
             </code></pre>
 
             """)
+        // A line ends at its `\n`, also after a `\r` (which stays with the line, as text).
+        #expect(highlighter.html("let\r\nx\r\n", language: "mini", options: CodeBlockOptions(highlighted: [], numbered: true)) == """
+            <pre class="highlight numbered" tabindex="0"><code class="language-mini" data-lang="Mini"><span class="line">\
+            <span class="hl-keyword">let</span>\r</span>
+            <span class="line">x\r</span>
+            </code></pre>
+
+            """)
     }
 
     @Test("rules without group classes lose their capturing groups, and nothing else")
