@@ -1,8 +1,8 @@
 /// Renders Markdown to HTML with cmark-gfm and reports what the site needs to know about the document.
 ///
 /// A renderer holds only its options and every `render` call uses its own cmark-gfm parser, so renderers
-/// may be created and used from many tasks at once. (Parsing itself is serialised inside, because
-/// libcmark-gfm has process-wide parser state; rendering the HTML runs in parallel.)
+/// may be created and used from many tasks at once. (libcmark-gfm has process-wide parser state, which
+/// `CMarkDocument` guards so that parses, too, run in parallel.)
 public struct MarkdownRenderer: Sendable {
     /// The options every render uses.
     public let options: MarkdownOptions

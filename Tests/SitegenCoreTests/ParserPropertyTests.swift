@@ -24,6 +24,39 @@ struct ParserPropertyTests {
         }
     }
 
+    /// The splitter reads bytes; this reads Characters, as the rule is written: blank text is empty, the first
+    /// line must be a fence, and the next `---` or `...` line (trailing spaces and tabs aside) closes it.
+    private static func referenceSplit(_ text: String) -> Result<FrontMatterSplitter.Parts, FrontMatterSplitter.Failure> {
+        if text.allSatisfy(\.isWhitespace) { return .failure(.empty) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        func isFence(_ line: Substring, closing: Bool) -> Bool {
+            var trimmed = line
+            while trimmed.last == " " || trimmed.last == "\t" { trimmed.removeLast() }
+            return trimmed == "---" || (closing && trimmed == "...")
+        }
+        guard let first = lines.popFirst(), isFence(first, closing: false) else { return .failure(.missingOpeningFence) }
+        var yaml: [Substring] = []
+        while let line = lines.popFirst() {
+            if isFence(line, closing: true) {
+                let yamlText = yaml.map { $0 + "\n" }.joined()
+                return .success(.init(yaml: yamlText, yamlFirstLine: 2, body: lines.joined(separator: "\n"), bodyFirstLine: yaml.count + 3))
+            }
+            yaml.append(line)
+        }
+        return .failure(.unclosed)
+    }
+
+    @Test("the byte-wise splitter agrees with a Character-wise reading, on blank and broken files too")
+    func splitAgreesWithReference() async {
+        let lines = ["---", "...", "--- ", "---\t", "...\t ", "-- -", "a: é", "", " ", "\t", "\u{2028}", "\u{A0}", "x", "\u{301}", "---\u{301}"]
+        let files = zip(Gen.int(in: 0..<lines.count).array(of: 0...8), Gen.bool).map { picks, newline in
+            picks.map { lines[$0] }.joined(separator: "\n") + (newline ? "\n" : "")
+        }
+        await propertyCheck(input: files) { file in
+            #expect(FrontMatterSplitter.split(file) == Self.referenceSplit(file), "\(file.debugDescription)")
+        }
+    }
+
     @Test("slug(slug(x)) == slug(x), and slugs hold only lower-case letters, digits and single inner hyphens")
     func slugIdempotent() async {
         await propertyCheck(input: Gen.unicodeScalar(in: " "..."\u{30FF}").array(of: 0...20)) { scalars in

@@ -194,19 +194,21 @@ struct ContentParser: Sendable {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let decoded): text = decoded
         }
-        let parts: FrontMatterSplitter.Parts
-        switch FrontMatterSplitter.split(text.text) {
+        let parts: (yaml: Range<Int>, bodyOffset: Int, bodyFirstLine: Int)
+        switch FrontMatterSplitter.locate(text.text) {
         case .success(let value): parts = value
         case .failure(.empty): return (nil, [text.diagnostic(.error, "empty file: an article needs front matter with at least 'title' and 'date'", line: 1, column: 1)])
         case .failure(.missingOpeningFence): return (nil, [text.diagnostic(.error, "missing front matter: the file must start with a '---' line, followed by YAML and a closing '---'", line: 1, column: 1)])
         case .failure(.unclosed): return (nil, [text.diagnostic(.error, "unclosed front matter: no closing '---' line after the opening one", line: 1, column: 1)])
         }
-        let block = YAMLBlock(source: text, yaml: parts.yaml, firstLine: parts.yamlFirstLine)
+        var whole = text.text
+        let yaml = whole.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[parts.yaml]), as: UTF8.self) }
+        let block = YAMLBlock(source: text, yaml: yaml, firstLine: 2)
         let (meta, diagnostics) = FrontMatterParser(block: block).parse()
         guard let meta else { return (nil, diagnostics) }
         let source = ArticleSource(
             path: path, meta: meta, bodyFirstLine: parts.bodyFirstLine, route: Routes.article(path: path, slug: meta.slug),
-            data: data, bodyOffset: text.text.utf8.count - parts.body.utf8.count
+            data: data, bodyOffset: parts.bodyOffset
         )
         return (source, diagnostics)
     }

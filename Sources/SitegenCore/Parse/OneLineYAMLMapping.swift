@@ -40,6 +40,10 @@ enum OneLineYAMLMapping {
         private var lineStart = 0
         private var line = 0
 
+        /// One for every tag, as a Yams parser shares one: `Constructor.default` makes a new constructor, with
+        /// its tables, on every call, which cost more than the rest of reading a front matter.
+        private let constructor = Constructor.default
+
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
         }
@@ -78,7 +82,7 @@ enum OneLineYAMLMapping {
             }
             guard index < end else { return nil }
             let text = String(decoding: bytes[(position + 1)..<index], as: UTF8.self)
-            return (.scalar(.init(text, Tag(.str), .doubleQuoted, mark(position))), index + 1)
+            return (.scalar(.init(text, Tag(.str, .default, constructor), .doubleQuoted, mark(position))), index + 1)
         }
 
         /// `[item, item]` of quoted strings and plain words.
@@ -119,12 +123,12 @@ enum OneLineYAMLMapping {
 
         /// A plain scalar: its tag is resolved from its text when asked, as Yams does.
         private func plainScalar(_ range: Range<Int>) -> Node {
-            .scalar(.init(String(decoding: bytes[range], as: UTF8.self), Tag(.implicit), .plain, mark(range.lowerBound)))
+            .scalar(.init(String(decoding: bytes[range], as: UTF8.self), Tag(.implicit, .default, constructor), .plain, mark(range.lowerBound)))
         }
 
         /// A flow list; with the style Yams gives it (it reads the style from the list's end, which has none).
         private func sequence(_ items: [Node], at position: Int) -> Node {
-            .sequence(.init(items, Tag(.implicit), .any, mark(position)))
+            .sequence(.init(items, Tag(.implicit, .default, constructor), .any, mark(position)))
         }
 
         /// libyaml counts columns in characters, not bytes.
