@@ -10,7 +10,9 @@ public struct TextReplacement: Sendable {
     /// Every target's bytes, one after the other; target `i` is `targets[targetStarts[i]..<targetStarts[i + 1]]`.
     private let targets: [UInt8]
     private let targetStarts: [Int]
-    private let replacements: [[UInt8]]
+    /// Every replacement's bytes, one after the other, as the targets'; flat, so that writing one retains nothing.
+    private let replacements: [UInt8]
+    private let replacementStarts: [Int]
     /// For each byte, the targets starting with it, in the order listed: `candidates[candidateStarts[b]..<candidateStarts[b + 1]]`,
     /// so a position is compared only with the targets that can start there.
     private let candidates: [Int]
@@ -30,7 +32,10 @@ public struct TextReplacement: Sendable {
         var starts = [0]
         for pattern in patterns { starts.append(starts.last! + pattern.0.count) }
         targetStarts = starts
-        replacements = patterns.map(\.1)
+        replacements = patterns.flatMap(\.1)
+        var replacementStarts = [0]
+        for pattern in patterns { replacementStarts.append(replacementStarts.last! + pattern.1.count) }
+        self.replacementStarts = replacementStarts
         // By first byte, and in the listed order within one byte.
         let byFirstByte = patterns.indices.map { (byte: Int(patterns[$0].0[0]), index: $0) }.sorted { ($0.byte, $0.index) < ($1.byte, $1.index) }
         candidates = byFirstByte.map(\.index)
@@ -99,8 +104,12 @@ public struct TextReplacement: Sendable {
                         secondBytes.withUnsafeBufferPointer { secondBytes in
                             singleByte.withUnsafeBufferPointer { singleByte in
                                 replacements.withUnsafeBufferPointer { replacements in
-                                    body(Tables(targets: targets, targetStarts: targetStarts, candidates: candidates, candidateStarts: candidateStarts,
-                                                secondBytes: secondBytes, singleByte: singleByte, replacements: replacements, onlyFirstByte: onlyFirstByte))
+                                    replacementStarts.withUnsafeBufferPointer { replacementStarts in
+                                        body(Tables(
+                                            targets: targets, targetStarts: targetStarts, candidates: candidates, candidateStarts: candidateStarts,
+                                            secondBytes: secondBytes, singleByte: singleByte, replacements: replacements,
+                                            replacementStarts: replacementStarts, onlyFirstByte: onlyFirstByte))
+                                    }
                                 }
                             }
                         }
@@ -117,13 +126,14 @@ public struct TextReplacement: Sendable {
         let candidateStarts: UnsafeBufferPointer<Int>
         let secondBytes: UnsafeBufferPointer<UInt64>
         let singleByte: UnsafeBufferPointer<Int>
-        let replacements: UnsafeBufferPointer<[UInt8]>
+        let replacements: UnsafeBufferPointer<UInt8>
+        let replacementStarts: UnsafeBufferPointer<Int>
         let onlyFirstByte: UInt8?
 
         func targetLength(_ index: Int) -> Int { targetStarts[index + 1] - targetStarts[index] }
 
         func replacement(_ index: Int, into output: inout ByteBuffer) {
-            replacements[index].withUnsafeBufferPointer { output.append($0) }
+            output.append(UnsafeBufferPointer(rebasing: replacements[replacementStarts[index]..<replacementStarts[index + 1]]))
         }
 
         /// The first position from `start` where a target matches, with the first listed target matching there.
@@ -155,7 +165,12 @@ public struct TextReplacement: Sendable {
             var position = start
             while position < bytes.count, let found = memchr(base + position, Int32(first), bytes.count - position) {
                 position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if let index = matching(Int(first), in: bytes, at: position) { return (position, index) }
+                // In markup most `<` start tags no target continues into: their second byte says so.
+                if position + 1 < bytes.count, !mayContinue(Int(first), with: Int(bytes[position + 1])) {
+                    if singleByte[Int(first)] >= 0 { return (position, singleByte[Int(first)]) }
+                } else if let index = matching(Int(first), in: bytes, at: position) {
+                    return (position, index)
+                }
                 position += 1
             }
             return nil
