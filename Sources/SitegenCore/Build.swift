@@ -145,13 +145,10 @@ public struct SiteBuilder: Sendable {
         }
         guard let templates, renderDespiteErrors || !diagnostics.hasErrors else { return Stages(diagnostics: diagnostics, caches: newCaches) }
         // A build for a sink packed the articles' terms as it parsed them: its index is built from those.
-        var search: SearchFiles.State?
-        if let postings = parsed.searchPostings {
-            parsed.searchPostings = nil
-            search = await SearchFiles.index(of: site, postings: postings, editable: false)
-        }
+        let postings = parsed.searchPostings
+        parsed.searchPostings = nil
         let rendered = try await SiteRenderer(templates: templates).render(
-            site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render, search: search, sink: sink)
+            site, tree: tree, contentCopies: parsed.contentCopies, cache: caches.render, searchPostings: postings, sink: sink)
         newCaches.render = rendered.cache
         return Stages(
             diagnostics: diagnostics + rendered.diagnostics,

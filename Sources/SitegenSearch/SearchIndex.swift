@@ -89,7 +89,8 @@ public struct SearchIndex: Sendable {
         return await build(postings, options: options, tasks: tasks, editable: editable)
     }
 
-    /// The index of the documents added to `postings`, its entries encoded on up to `tasks` tasks.
+    /// The index of the documents added to `postings`, its entries encoded in parallel: in one task when
+    /// `tasks` is 1, else in `8 × tasks` small chunks.
     public static func build(_ postings: SearchPostings, options: Options = .init(), tasks: Int = 8, editable: Bool = true) async -> SearchIndex {
         let parts = postings.parts
         var places: [String: [(part: Int, id: Int)]] = [:]
@@ -97,7 +98,9 @@ public struct SearchIndex: Sendable {
             for (id, term) in part.terms.enumerated() { places[term, default: []].append((number, id)) }
         }
         var index = SearchIndex(terms: Array(places.keys), lengths: postings.lengths, options: options)
-        let chunk = max(1, (index.terms.count + tasks - 1) / tasks)
+        // Small chunks, so that no task is left alone at the end with a run of long lists.
+        let pieces = tasks == 1 ? 1 : tasks * 8
+        let chunk = max(1, (index.terms.count + pieces - 1) / pieces)
         let encoded = await withTaskGroup(of: [(String, [UInt8], PostingList?)].self) { [index, places] group in
             for start in stride(from: 0, to: index.terms.count, by: chunk) {
                 group.addTask {

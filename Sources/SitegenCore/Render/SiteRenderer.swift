@@ -1,3 +1,5 @@
+import SitegenSearch
+
 /// The render stage: every page through its template (in parallel), feeds, sitemap, and the files
 /// copied as they are, with the manifest that describes them. Reports two outputs claiming one path as
 /// an error at the source of each.
@@ -27,13 +29,14 @@ struct SiteRenderer: Sendable {
     /// fragments in batches, and are not kept: `files`, the cache's pages and feeds and its search index
     /// (built without what edits need) stay empty. Nothing goes to the sink when two outputs claim one
     /// path, since that is an error; every path is claimed before anything is made.
-    /// `search`, when given, is the index of `site` (`SearchFiles.index(of:postings:editable:)`), built from the
-    /// terms the parse packed, since the articles keep none; otherwise the render builds it from the
-    /// articles' terms, editable unless there is a sink.
+    /// `searchPostings`, when given, are the terms the parse packed (the articles keep none), and the index is
+    /// built from them (`SearchFiles.index(of:postings:editable:)`) while the pages are planned and the
+    /// sitemap made; otherwise the render builds it from the articles' terms, editable unless there is a sink.
     func render(
         _ site: Site, tree: SourceTree, contentCopies: [String: String], cache: RenderCache = RenderCache(),
-        search prebuilt: SearchFiles.State? = nil, sink: (any OutputSink)? = nil
+        searchPostings: SearchPostings? = nil, sink: (any OutputSink)? = nil
     ) async throws -> Rendered {
+        async let indexed = Self.index(of: site, postings: searchPostings)
         let models = ViewModels(site: site)
         let jobs = models.jobs()
         let describe = ManifestBuilder(models: models, tree: tree)
@@ -43,10 +46,12 @@ struct SiteRenderer: Sendable {
         let feedWriter = FeedWriter(models: models)
         let feeds = feedWriter.plan(cache: cache.feeds)
         let searchFiles = SearchFiles(models: models)
+        let generatedList = generatedFiles(site, models: models, jobs: jobs, describe: describe)
+        let prebuilt = await indexed
         // A build for a sink is never edited, so its index keeps no posting lists.
         let search = prebuilt != nil ? prebuilt : await searchFiles.index(editable: sink == nil)
         let feedClaims = feeds.map { table.claim($0.path, origin: .generated) }
-        let generated = claim(generatedFiles(site, models: models, jobs: jobs, describe: describe), in: &table)
+        let generated = claim(generatedList, in: &table)
         let searchClaims = Set((search.map(SearchFiles.paths) ?? []).filter { table.claim($0, origin: .generated) })
         let copied = claim(copiedFiles(tree, contentCopies: contentCopies, describe: describe), in: &table)
         if sink != nil && !table.diagnostics.isEmpty {
@@ -162,6 +167,12 @@ struct SiteRenderer: Sendable {
             files.append((file, .file(path, nil), describe.copy(file.path, kind: .static, source: path)))
         }
         return files
+    }
+
+    /// The index of `site` built from `postings`; nil without them.
+    private static func index(of site: Site, postings: SearchPostings?) async -> SearchFiles.State? {
+        guard let postings else { return nil }
+        return await SearchFiles.index(of: site, postings: postings, editable: false)
     }
 
     /// The files whose paths `table` gives them (the first claim of a path wins), with their entries.
