@@ -1,8 +1,11 @@
 /// A rule of the form `[A-Za-z_][A-Za-z0-9_]*` (one character from a set, then any number from another),
 /// `[-+*/=]+` or `[(){},;]` (one character), all sets plain ASCII (ranges and literal characters), matched
-/// without the regex engine. Grammars catch identifiers, operators and punctuation this way, so these
-/// rules run at nearly every token.
+/// without the regex engine; optionally after one literal character that may be left out, such as
+/// `#?[A-Za-z_$][A-Za-z0-9_$]*` or `-?[A-Za-z_][-A-Za-z0-9_]*`. Grammars catch identifiers, operators and
+/// punctuation this way, so these rules run at nearly every token.
 struct ClassRun: Sendable {
+    /// The optional character before the sets (ASCII, neither letter nor digit).
+    private let prefix: UInt8?
     private let first: [Bool]
     /// What may follow the first character (nothing for a single character).
     private let rest: [Bool]
@@ -14,6 +17,7 @@ struct ClassRun: Sendable {
     /// The sets of such a pattern (closed under ASCII case when `caseInsensitive`); nil for any other pattern.
     init?(pattern: String, caseInsensitive: Bool) {
         var reader = BracketReader(text: Array(pattern.utf8))
+        prefix = reader.optionalLiteral()
         guard let first = reader.set() else { return nil }
         let rest: [Bool]
         if reader.atEnd {
@@ -47,6 +51,16 @@ struct ClassRun: Sendable {
     /// The match at `offset` of the `count` units at `units`: a character of the first set there, then
     /// as many of the second as follow. A unit beyond ASCII is in neither set (unless case is ignored).
     func match(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> RuleAnswer {
+        // `x?` is greedy: the sets are tried after the `x` first, and only then from `x` itself.
+        if let prefix, offset < count, units[offset] == UInt16(prefix) {
+            let after = matchSets(in: units, count: count, at: offset + 1)
+            if after != .noMatch { return after }
+        }
+        return matchSets(in: units, count: count, at: offset)
+    }
+
+    /// The sets' match at `offset`, without the prefix.
+    private func matchSets(in units: UnsafePointer<UInt16>, count: Int, at offset: Int) -> RuleAnswer {
         guard offset < count else { return .noMatch }
         guard units[offset] < 128 else { return caseInsensitive ? .undecided : .noMatch }
         guard first[Int(units[offset])] else { return .noMatch }
@@ -67,6 +81,31 @@ private struct BracketReader {
 
     /// What is still to read.
     var rest: ArraySlice<UInt8> { text[position...] }
+
+    /// Reads `x?` (a literal ASCII character that is neither a letter nor a digit, or such a character
+    /// escaped, then a greedy `?`) when it comes next, giving the character; nil, reading nothing, otherwise.
+    mutating func optionalLiteral() -> UInt8? {
+        let start = position
+        guard position < text.count else { return nil }
+        var byte = text[position]
+        if byte == UInt8(ascii: "\\") {
+            guard position + 1 < text.count else { return nil }
+            byte = text[position + 1]
+            position += 2
+        } else {
+            // Outside a set these are syntax, not characters.
+            guard !"^$.|?*+()[]{}".utf8.contains(byte) else { return nil }
+            position += 1
+        }
+        guard byte > 0x20, byte < 0x7F, !ASCII.isLetterOrDigit(byte), position < text.count, text[position] == UInt8(ascii: "?"),
+              position + 1 == text.count || (text[position + 1] != UInt8(ascii: "?") && text[position + 1] != UInt8(ascii: "+"))
+        else {
+            position = start
+            return nil
+        }
+        position += 1
+        return byte
+    }
 
     /// Steps over `byte` when it comes next.
     mutating func take(_ byte: UInt8) -> Bool {
