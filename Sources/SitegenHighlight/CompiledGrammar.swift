@@ -111,7 +111,8 @@ struct CompiledGrammar: Sendable {
                 let keepsGroups = !rule.groups.isEmpty || Self.hasBackReference(rule.pattern)
                 let source = rule.pattern.isEmpty ? "(?:)" : keepsGroups ? rule.pattern : Self.withoutCaptures(rule.pattern)
                 if compiled[source] == nil {
-                    guard let pattern = ICUPattern(source, caseInsensitive: grammar.caseInsensitive) else {
+                    let tuned = Self.possessive(source, caseInsensitive: grammar.caseInsensitive)
+                    guard let pattern = ICUPattern(tuned, caseInsensitive: grammar.caseInsensitive) else {
                         throw GrammarError(state: stateName, rule: index, message: "the pattern is not a valid regular expression")
                     }
                     compiled[source] = (pattern, PatternStart.set(of: source, caseInsensitive: grammar.caseInsensitive), compiled.count)
@@ -152,6 +153,63 @@ struct CompiledGrammar: Sendable {
             if byte == UInt8(ascii: "|"), groupDepth == 0 { alternative = true }
         }
         return !alternative
+    }
+
+    /// `pattern` with each top-level `[…]*` and `[…]+` made possessive (`*+`, `++`) where what follows it
+    /// cannot match before any character of the set (`PatternStart`): then no shorter run could be followed
+    /// by a match either, so the answers are the same, but ICU no longer tries every shorter run before
+    /// failing (an identifier rule followed by `(?=\s*\()`, say, at every identifier that is not a call).
+    /// A pattern with a top-level `|` is left as it is.
+    static func possessive(_ pattern: String, caseInsensitive: Bool) -> String {
+        let bytes = Array(pattern.utf8)
+        var quantifiers: [Int] = []
+        var escaped = false, setDepth = 0, groupDepth = 0, setStart = 0
+        for (index, byte) in bytes.enumerated() {
+            if escaped {
+                escaped = false
+                // `\Q…\E` quotes what the scan would read as syntax.
+                if byte == UInt8(ascii: "Q") { return pattern }
+                continue
+            }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if setDepth > 0 {
+                if byte == UInt8(ascii: "[") { setDepth += 1 }
+                if byte == UInt8(ascii: "]") {
+                    setDepth -= 1
+                    if setDepth == 0, groupDepth == 0, let quantifier = possessiveRun(bytes, set: setStart...index, caseInsensitive: caseInsensitive) {
+                        quantifiers.append(quantifier)
+                    }
+                }
+            } else if byte == UInt8(ascii: "[") {
+                (setDepth, setStart) = (1, index)
+            } else if byte == UInt8(ascii: "(") {
+                groupDepth += 1
+            } else if byte == UInt8(ascii: ")") {
+                groupDepth -= 1
+            } else if byte == UInt8(ascii: "|"), groupDepth == 0 {
+                return pattern
+            }
+        }
+        guard !quantifiers.isEmpty else { return pattern }
+        var result = bytes
+        for quantifier in quantifiers.reversed() { result.insert(UInt8(ascii: "+"), at: quantifier + 1) }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The offset of the `*` or `+` after the top-level set at `set` in `bytes`, when it can be made
+    /// possessive: greedy (not `*?`, `+?`, already possessive or `{…}`), and what follows cannot start with a
+    /// character of the set.
+    private static func possessiveRun(_ bytes: [UInt8], set: ClosedRange<Int>, caseInsensitive: Bool) -> Int? {
+        let quantifier = set.upperBound + 1
+        guard quantifier < bytes.count, bytes[quantifier] == UInt8(ascii: "*") || bytes[quantifier] == UInt8(ascii: "+") else { return nil }
+        let rest = bytes[(quantifier + 1)...]
+        if let next = rest.first, next == UInt8(ascii: "?") || next == UInt8(ascii: "+") { return nil }
+        if rest.isEmpty { return quantifier }
+        let members = PatternStart.set(of: String(decoding: bytes[set], as: UTF8.self), caseInsensitive: caseInsensitive)
+        let following = PatternStart.set(of: String(decoding: rest, as: UTF8.self), caseInsensitive: caseInsensitive)
+        let both = members.intersection(following)
+        return both.low == 0 && both.high == 0 && !both.nonASCII ? quantifier : nil
     }
 
     /// Whether `pattern` may refer back to a group (`\1`, `\k<name>`), which then must stay capturing.
