@@ -112,6 +112,25 @@ struct ParserPropertyTests {
         }
     }
 
+    @Test("property: the timestamps written as bytes are the ones written by padding decimal Strings")
+    func timestampsAsBytes() async {
+        func pad(_ value: Int, _ width: Int = 2) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        let date = zip(Gen.int(in: -120...12_000), Gen.int(in: 1...12), Gen.int(in: 1...31), Gen.int(in: 0...86_399), Gen.int(in: -18...18), Gen.bool)
+        await propertyCheck(input: date) { year, month, day, time, quarterHours, hasTime in
+            let offset = hasTime ? quarterHours * 900 : 0
+            let value = PublishDate(year: year, month: month, day: day, hour: time / 3_600, minute: time % 3_600 / 60, second: time % 60,
+                                    offsetSeconds: offset, hasTime: hasTime)
+            let zone = offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + pad(abs(offset) / 3_600) + ":" + pad(abs(offset) % 3_600 / 60)
+            let date = "\(pad(year, 4))-\(pad(month))-\(pad(day))"
+            let stamp = "\(date)T\(pad(value.hour)):\(pad(value.minute)):\(pad(value.second))\(zone)"
+            #expect(value.rfc3339 == stamp)
+            #expect(value.iso == (hasTime ? stamp : date))
+        }
+    }
+
     @Test("any random text as an article never crashes the build and always yields a result or diagnostics")
     func randomArticles() async {
         await propertyCheck(input: Gen.int(in: 0..<Self.lines.count).array(of: 0...12)) { picks in
