@@ -192,7 +192,7 @@ public struct SiteBuilder: Sendable {
     func finish(_ diagnostics: [Diagnostic], _ tree: SourceTree) -> [Diagnostic] {
         // Each file is decoded and split into lines once, however many diagnostics it has.
         var lines: [String: [Substring]] = [:]
-        return Self.sorted(diagnostics).map { diagnostic in
+        return diagnostics.sortedByPosition().map { diagnostic in
             guard diagnostic.sourceLine == nil, let file = diagnostic.file, let line = diagnostic.line, line >= 1 else { return diagnostic }
             if lines[file] == nil {
                 guard let data = tree.content[file] ?? tree.templates[file] ?? (tree.config?.path == file ? tree.config?.text : nil),
@@ -204,19 +204,6 @@ public struct SiteBuilder: Sendable {
             withLine.sourceLine = String(fileLines[line - 1])
             return withLine
         }
-    }
-
-    /// `diagnostics` in their order (`Diagnostic.<`), found by sorting their positions with each file as its
-    /// rank among the files: a large site's corpus can draw tens of thousands of warnings, and sorting
-    /// the diagnostics themselves copied each one and compared paths many times over.
-    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let files = Set(diagnostics.map { $0.file ?? "" }).sorted()
-        let ranks = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
-        let keys = diagnostics.map { (ranks[$0.file ?? ""]!, $0.line ?? 0, $0.column ?? 0) }
-        let order = diagnostics.indices.sorted { a, b in
-            keys[a] != keys[b] ? keys[a] < keys[b] : diagnostics[a].message < diagnostics[b].message
-        }
-        return order.map { diagnostics[$0] }
     }
 }
 

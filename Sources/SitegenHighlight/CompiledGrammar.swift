@@ -145,14 +145,18 @@ struct CompiledGrammar: Sendable {
 
     /// Whether `pattern` starts with `^` that applies to all of it: no `|` outside parentheses and sets.
     static func isLineAnchored(_ pattern: String) -> Bool {
-        guard pattern.hasPrefix("^") else { return false }
+        pattern.hasPrefix("^") && !hasTopLevelAlternative(pattern)
+    }
+
+    /// Whether `pattern` has a `|` outside parentheses and sets.
+    private static func hasTopLevelAlternative(_ pattern: String) -> Bool {
         var groupDepth = 0, alternative = false
         forEachOperator(in: pattern) { _, byte in
             if byte == UInt8(ascii: "(") { groupDepth += 1 }
             if byte == UInt8(ascii: ")") { groupDepth -= 1 }
             if byte == UInt8(ascii: "|"), groupDepth == 0 { alternative = true }
         }
-        return !alternative
+        return alternative
     }
 
     /// `pattern` with each top-level `[…]*` and `[…]+` made possessive (`*+`, `++`) where what follows it
@@ -161,35 +165,15 @@ struct CompiledGrammar: Sendable {
     /// failing (an identifier rule followed by `(?=\s*\()`, say, at every identifier that is not a call).
     /// A pattern with a top-level `|` is left as it is.
     static func possessive(_ pattern: String, caseInsensitive: Bool) -> String {
+        // `\Q…\E` quotes what the scan would read as syntax.
+        guard !pattern.contains("\\Q"), !hasTopLevelAlternative(pattern) else { return pattern }
         let bytes = Array(pattern.utf8)
-        var quantifiers: [Int] = []
-        var escaped = false, setDepth = 0, groupDepth = 0, setStart = 0
-        for (index, byte) in bytes.enumerated() {
-            if escaped {
-                escaped = false
-                // `\Q…\E` quotes what the scan would read as syntax.
-                if byte == UInt8(ascii: "Q") { return pattern }
-                continue
-            }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
-            } else if setDepth > 0 {
-                if byte == UInt8(ascii: "[") { setDepth += 1 }
-                if byte == UInt8(ascii: "]") {
-                    setDepth -= 1
-                    if setDepth == 0, groupDepth == 0, let quantifier = possessiveRun(bytes, set: setStart...index, caseInsensitive: caseInsensitive) {
-                        quantifiers.append(quantifier)
-                    }
-                }
-            } else if byte == UInt8(ascii: "[") {
-                (setDepth, setStart) = (1, index)
-            } else if byte == UInt8(ascii: "(") {
-                groupDepth += 1
-            } else if byte == UInt8(ascii: ")") {
-                groupDepth -= 1
-            } else if byte == UInt8(ascii: "|"), groupDepth == 0 {
-                return pattern
-            }
+        var quantifiers: [Int] = [], groupDepth = 0
+        forEachOperator(in: pattern, sets: { set in
+            if groupDepth == 0, let quantifier = possessiveRun(bytes, set: set, caseInsensitive: caseInsensitive) { quantifiers.append(quantifier) }
+        }) { _, byte in
+            if byte == UInt8(ascii: "(") { groupDepth += 1 }
+            if byte == UInt8(ascii: ")") { groupDepth -= 1 }
         }
         guard !quantifiers.isEmpty else { return pattern }
         var result = bytes
@@ -239,18 +223,21 @@ struct CompiledGrammar: Sendable {
     }
 
     /// Calls `body` with the offset and value of every byte of `pattern` that is regex syntax: not escaped,
-    /// not the escaping `\`, and outside bracketed sets (which may nest in ICU).
-    private static func forEachOperator(in pattern: String, _ body: (Int, UInt8) -> Void) {
-        var escaped = false, setDepth = 0
+    /// not the escaping `\`, and outside bracketed sets (which may nest in ICU); and `sets`, in the same
+    /// order, with the offsets of each outermost set, brackets included.
+    private static func forEachOperator(in pattern: String, sets: (ClosedRange<Int>) -> Void = { _ in }, _ body: (Int, UInt8) -> Void) {
+        var escaped = false, setDepth = 0, setStart = 0
         for (index, byte) in pattern.utf8.enumerated() {
             if escaped {
                 escaped = false
             } else if byte == UInt8(ascii: "\\") {
                 escaped = true
             } else if byte == UInt8(ascii: "[") {
+                if setDepth == 0 { setStart = index }
                 setDepth += 1
             } else if byte == UInt8(ascii: "]"), setDepth > 0 {
                 setDepth -= 1
+                if setDepth == 0 { sets(setStart...index) }
             } else if setDepth == 0 {
                 body(index, byte)
             }

@@ -21,7 +21,7 @@ struct DiagnosticOrderTests {
             return Diagnostic(pick([Diagnostic.Severity.warning, .error]), file: file, line: line, column: column, message: message)
         }
         await propertyCheck(input: diagnostic.array(of: 0...24)) { diagnostics in
-            #expect(SiteBuilder.sorted(diagnostics) == diagnostics.sorted())
+            #expect(diagnostics.sortedByPosition() == diagnostics.sorted())
         }
     }
 }
