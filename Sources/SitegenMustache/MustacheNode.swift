@@ -17,6 +17,37 @@ indirect enum MustacheNode: Sendable {
     case contentType(html: Bool)
 }
 
+extension MustacheNode {
+    /// `nodes` with each run of adjacent text joined into one node, at every nesting level. The parser
+    /// gives a line at a time, which indentation under a standalone partial needs; the renderer indents
+    /// inside joined text instead, so a template's lines are copied in one go.
+    static func joiningText(_ nodes: [MustacheNode]) -> [MustacheNode] {
+        var joined: [MustacheNode] = []
+        joined.reserveCapacity(nodes.count)
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                if case .text(let previous)? = joined.last {
+                    joined[joined.count - 1] = .text(previous + bytes)
+                } else {
+                    joined.append(node)
+                }
+            case .section(let name, let body, let inverted):
+                joined.append(.section(name, joiningText(body), inverted: inverted))
+            case .partial(let target, let indentation, let overrides):
+                joined.append(.partial(target, indentation: indentation, overrides: overrides?.mapValues(joiningText)))
+            case .block(let name, let body, let indentation):
+                joined.append(.block(name, default: joiningText(body), indentation: indentation))
+            case .blockDefinition(let name, let body):
+                joined.append(.blockDefinition(name, joiningText(body)))
+            case .variable, .contentType:
+                joined.append(node)
+            }
+        }
+        return joined
+    }
+}
+
 /// The template a partial or parent tag renders.
 enum MustacheTarget: Sendable {
     /// `{{>name}}`.
@@ -30,8 +61,9 @@ enum MustacheTarget: Sendable {
 }
 
 /// A variable or section name with its transforms: `.`, `name`, `a.b`, `.a` (only the current object),
-/// `empty(list.items)`, or `first()` (the position in the enclosing list).
-struct MustacheName: Sendable, Hashable {
+/// `empty(list.items)`, or `first()` (the position in the enclosing list). A class, so that rendering a
+/// tag retains one reference instead of each of its arrays and strings.
+final class MustacheName: Sendable {
     enum Root: Sendable, Hashable {
         /// `.`: the current object.
         case current

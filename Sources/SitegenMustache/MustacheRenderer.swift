@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Renders nodes into one UTF-8 buffer. The context (object stack, list position, indentation, block
 /// overrides, content type) is mutated on the way in and restored on the way out, never copied.
 struct MustacheRenderer {
@@ -42,7 +48,7 @@ struct MustacheRenderer {
     private mutating func render(_ node: MustacheNode) {
         switch node {
         case .text(let bytes):
-            output.append(contentsOf: bytes)
+            if indentation.isEmpty { output.append(contentsOf: bytes) } else { appendIndented(bytes) }
         case .variable(let name, let escaped):
             guard let value = lookUp(name) else { return }
             if escaped && html {
@@ -67,6 +73,24 @@ struct MustacheRenderer {
             return
         case .contentType(let html):
             self.html = html
+        }
+    }
+
+    /// Text of several lines under a standalone partial: each line after the first is indented here, as
+    /// if it were a token of its own; the first is indented by `render(_:)`, like any token's output that
+    /// starts a line.
+    private mutating func appendIndented(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return }
+            var lineStart = 0
+            while let found = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), text.count - lineStart) {
+                let next = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                guard next < text.count else { break }
+                output.append(contentsOf: UnsafeBufferPointer(start: base + lineStart, count: next - lineStart))
+                output.append(contentsOf: indentation)
+                lineStart = next
+            }
+            output.append(contentsOf: UnsafeBufferPointer(start: base + lineStart, count: text.count - lineStart))
         }
     }
 
@@ -142,12 +166,18 @@ struct MustacheRenderer {
         case .current:
             value = stack.last
         case .top:
-            value = stack.last.flatMap { Self.resolve(name.path[...], in: $0) }
+            value = stack.last.flatMap { Self.resolve(name.path, from: 0, in: $0) }
         case .stack:
-            for object in stack.reversed() {
-                guard let first = Self.field(name.path[0], of: object) else { continue }
-                value = Self.resolve(name.path.dropFirst(), in: first)
-                break
+            // Borrowed from the stack's buffer: copying each value out to ask it would retain and
+            // release its object for every level a name is looked for in.
+            value = stack.withUnsafeBufferPointer { frames in
+                var index = frames.count
+                while index > 0 {
+                    index -= 1
+                    guard let first = frames[index].field(name.path[0]) else { continue }
+                    return name.path.count == 1 ? first : Self.resolve(name.path, from: 1, in: first)
+                }
+                return nil
             }
         case .sequence:
             guard let sequence, let first = name.transforms.first else { return nil }
@@ -163,17 +193,13 @@ struct MustacheRenderer {
         return value
     }
 
-    private static func resolve(_ path: ArraySlice<String>, in value: MustacheValue) -> MustacheValue? {
+    /// `path[start...]` looked up field by field from `value`.
+    private static func resolve(_ path: [String], from start: Int, in value: MustacheValue) -> MustacheValue? {
         var current = value
-        for name in path {
-            guard let next = field(name, of: current) else { return nil }
+        for index in start..<path.count {
+            guard let next = current.field(path[index]) else { return nil }
             current = next
         }
         return current
-    }
-
-    private static func field(_ name: String, of value: MustacheValue) -> MustacheValue? {
-        guard case .object(let object) = value else { return nil }
-        return object.field(name)
     }
 }

@@ -5,7 +5,7 @@ public struct MustacheTemplate: Sendable {
     /// Parses `source`; throws the first syntax error, with its line and column.
     public init(_ source: String) throws(MustacheSyntaxError) {
         var parser = MustacheParser(source)
-        nodes = try parser.parse()
+        nodes = MustacheNode.joiningText(try parser.parse())
     }
 }
 

@@ -21,13 +21,22 @@ public enum MustacheValue: Sendable {
 }
 
 /// Something with named fields: `{{title}}` asks the innermost object on the stack that has `title`.
-public protocol MustacheObject: Sendable {
+/// Objects are classes: a value is copied every time a name is looked up or a section entered, and a
+/// reference copies with one retain, where a struct in an existential is copied through its type's
+/// value witnesses (a heap box and every field retained, for a view model of a few strings).
+public protocol MustacheObject: AnyObject, Sendable {
     /// The field called `name`; `nil` when the object has no such field or it has no value (the lookup
     /// then goes on to the enclosing objects, as in swift-mustache).
     func field(_ name: String) -> MustacheValue?
 }
 
 extension MustacheValue {
+    /// The object's field `name`; nil when the value is not an object or has no such field.
+    func field(_ name: String) -> MustacheValue? {
+        guard case .object(let object) = self else { return nil }
+        return object.field(name)
+    }
+
     /// The string, when the value is one.
     var stringValue: String? {
         if case .string(let text) = self { return text }

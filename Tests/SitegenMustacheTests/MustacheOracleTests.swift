@@ -66,4 +66,25 @@ struct MustacheOracleTests {
             #expect(ours == oracle, "\(templates)")
         }
     }
+
+    /// Text of several lines is one node (`MustacheNode.joiningText`), indented line by line under a
+    /// standalone partial: partials of text, blanks, newlines and tags, nested standalone at random
+    /// depths of indentation, render as the oracle's per-line tokens do.
+    @Test("joined text under indented standalone partials renders the same")
+    func indentedText() async {
+        let pieces = ["x", "\n", "\n", "  ", "\t", "<&>", "{{title}}", "{{#words}}{{.}}\n{{/words}}", "\n{{>leaf}}\n"]
+        let piece = Gen.int(in: 0..<pieces.count).array(of: 0...24)
+        let indent = Gen.int(in: 0...3)
+        await propertyCheck(count: 2000, input: piece, piece, indent, indent) { outer, inner, first, second in
+            let leaf = inner.map { pieces[$0] }.joined().replacingOccurrences(of: "{{>leaf}}", with: "")
+            let item = outer.map { pieces[$0] }.joined()
+            let templates = [
+                "main": "a\n\(String(repeating: " ", count: first)){{>item}}\nb\n",
+                "item": item, "leaf": String(repeating: " ", count: second) + leaf,
+            ]
+            let ours = Engines.ours(templates, MustacheEngineTests.data)
+            let oracle = Engines.oracle(templates, MustacheEngineTests.data)
+            #expect(ours == oracle, "\(templates)")
+        }
+    }
 }

@@ -30,8 +30,12 @@ indirect enum TestData {
     }
 }
 
-struct TestObject: MustacheObject {
+final class TestObject: MustacheObject {
     let fields: [String: MustacheValue]
+
+    init(fields: [String: MustacheValue]) {
+        self.fields = fields
+    }
 
     func field(_ name: String) -> MustacheValue? {
         fields[name]

@@ -81,7 +81,7 @@ struct TemplateRenderer: Sendable {
 
 /// A page's context with its top-level models (`site`, `page`, `article`, …) handed to the engine once:
 /// `{{site.title}}` would otherwise copy the whole site model into a new box at every lookup.
-private struct ContextBox: MustacheObject {
+private final class ContextBox: MustacheObject {
     private let fields: [(name: String, value: MustacheValue)]
 
     init(_ context: PageContext) {
@@ -94,7 +94,7 @@ private struct ContextBox: MustacheObject {
 }
 
 /// Hands view models to the engine by field name (`TemplateFields`) instead of by reflection.
-private struct FieldsBox: MustacheObject {
+private final class FieldsBox: MustacheObject {
     let fields: any TemplateFields
 
     init(_ fields: any TemplateFields) {
