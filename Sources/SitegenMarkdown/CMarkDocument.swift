@@ -14,6 +14,12 @@ struct CMarkDocument: ~Copyable {
     private let renderFlags: Int32
     /// The text each replaced fenced block shows, by the custom block that took its place.
     private var replacedText: [OpaquePointer: String] = [:]
+    /// The nodes the edits below change, found in one walk right after the parse instead of one walk
+    /// per edit (each walk reads every node of the tree again). No edit adds or removes a node of
+    /// another edit's kind: code blocks hold no children, and headings are replaced last.
+    private let fencedBlocks: [OpaquePointer]
+    private let links: [OpaquePointer]
+    private let headings: [OpaquePointer]
 
     /// libcmark-gfm 0.29 keeps process-wide state that is not thread-safe: `SPECIAL_CHARS` and `SKIP_CHARS`
     /// in inlines.c, which every parse with inline extensions (e.g. strikethrough, autolink) switches on
@@ -46,6 +52,7 @@ struct CMarkDocument: ~Copyable {
         } else {
             (parser, root) = Self.parseLock.withLock { Self.parse(markdown, options: options, flags: parseFlags) }
         }
+        (fencedBlocks, links, headings) = Self.editableNodes(under: root)
     }
 
     deinit {
@@ -56,7 +63,7 @@ struct CMarkDocument: ~Copyable {
     /// Visits the tree depth first, in document order.
     func walk(_ visit: (DocumentEvent) -> Void) {
         forEachNode { node, entering in
-            if entering, let text = replacedText[node] {
+            if entering, !replacedText.isEmpty, cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK, let text = replacedText[node] {
                 visit(.codeBlock(text))
             } else if let event = Self.event(for: node, entering: entering) {
                 visit(event)
@@ -66,9 +73,8 @@ struct CMarkDocument: ~Copyable {
 
     /// Replaces each link and image destination for which `rewrite` returns a value, in document order.
     mutating func rewriteLinks(_ rewrite: (LinkReference) -> String?) {
-        forEachNode { node, entering in
-            guard entering, Self.isLink(node), let replacement = rewrite(Self.linkReference(node)) else { return }
-            cmark_node_set_url(node, replacement)
+        for node in links {
+            if let replacement = rewrite(Self.linkReference(node)) { cmark_node_set_url(node, replacement) }
         }
     }
 
@@ -77,13 +83,7 @@ struct CMarkDocument: ~Copyable {
     /// Like headings, the HTML goes into a custom block, written verbatim even in safe mode; `walk`
     /// reports the replacement's text as a code block in its place.
     mutating func replaceFencedBlocks(_ replacement: (FencedBlock) -> BlockReplacement?) {
-        var blocks: [OpaquePointer] = []
-        forEachNode { node, entering in
-            guard entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { return }
-            var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
-            if cmark_node_get_fenced(node, &length, &offset, &character) != 0 { blocks.append(node) }
-        }
-        for node in blocks {
+        for node in fencedBlocks {
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             let block = FencedBlock(info: info, literal: Self.literal(of: node), position: Self.position(of: node))
             guard let replacement = replacement(block) else { continue }
@@ -96,10 +96,6 @@ struct CMarkDocument: ~Copyable {
     ///
     /// The HTML goes into a custom block, which cmark-gfm writes verbatim even in safe mode.
     mutating func replaceHeadings(_ makeHTML: (_ index: Int, _ innerHTML: String) -> String?) {
-        var headings: [OpaquePointer] = []
-        forEachNode { node, entering in
-            if entering && cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
-        }
         for (index, heading) in headings.enumerated() {
             if let html = makeHTML(index, innerHTML(of: heading)) { replace(heading, withHTML: html) }
         }
@@ -139,7 +135,30 @@ struct CMarkDocument: ~Copyable {
         return flags
     }
 
+    /// Fenced code blocks, links and images, and headings, each in document order.
+    private static func editableNodes(
+        under root: OpaquePointer
+    ) -> (fencedBlocks: [OpaquePointer], links: [OpaquePointer], headings: [OpaquePointer]) {
+        var fencedBlocks: [OpaquePointer] = [], links: [OpaquePointer] = [], headings: [OpaquePointer] = []
+        forEachNode(under: root) { node, entering in
+            guard entering else { return }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_CODE_BLOCK:
+                var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
+                if cmark_node_get_fenced(node, &length, &offset, &character) != 0 { fencedBlocks.append(node) }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_HEADING: headings.append(node)
+            default: break
+            }
+        }
+        return (fencedBlocks, links, headings)
+    }
+
     private func forEachNode(_ body: (_ node: OpaquePointer, _ entering: Bool) -> Void) {
+        Self.forEachNode(under: root, body)
+    }
+
+    private static func forEachNode(under root: OpaquePointer, _ body: (_ node: OpaquePointer, _ entering: Bool) -> Void) {
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -202,11 +221,6 @@ struct CMarkDocument: ~Copyable {
     private static func linkReference(_ node: OpaquePointer) -> LinkReference {
         let kind: LinkReference.Kind = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? .image : .link
         return LinkReference(kind: kind, destination: url(of: node), position: position(of: node))
-    }
-
-    private static func isLink(_ node: OpaquePointer) -> Bool {
-        let type = cmark_node_get_type(node)
-        return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
     }
 
     private static func isBlock(_ type: cmark_node_type) -> Bool {
