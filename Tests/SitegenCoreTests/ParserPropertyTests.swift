@@ -131,6 +131,18 @@ struct ParserPropertyTests {
         }
     }
 
+    @Test("property: a link's scheme read on the bytes is the one read by Characters")
+    func schemeOnBytes() async {
+        let pieces = ["a", "Z", "h", "0", "9", "+", "-", ".", ":", "/", "#", "_", " ", "é", "\u{301}", "٣", "\r\n", "\u{1F600}", "ß", "https", "mailto"]
+        await propertyCheck(count: 3000, input: Gen.int(in: 0..<pieces.count).array(of: 0...8)) { picks in
+            let text = picks.map { pieces[$0] }.joined()
+            #expect(LinkResolver.hasScheme(text) == LinkResolver.unicodeHasScheme(text), "\(text.debugDescription)")
+        }
+        #expect(LinkResolver.hasScheme("https://example.com") && LinkResolver.hasScheme("mailto:a@b") && LinkResolver.hasScheme("a+b-c.d:"))
+        #expect(!LinkResolver.hasScheme("/posts/a:b") && !LinkResolver.hasScheme("../x.md") && !LinkResolver.hasScheme("1a:") && !LinkResolver.hasScheme("a_b:"))
+        #expect(!LinkResolver.hasScheme("a:\u{301}"), "a colon with a combining mark is not a colon")
+    }
+
     @Test("any random text as an article never crashes the build and always yields a result or diagnostics")
     func randomArticles() async {
         await propertyCheck(input: Gen.int(in: 0..<Self.lines.count).array(of: 0...12)) { picks in

@@ -86,6 +86,30 @@ struct LinkResolver: Sendable, Equatable {
 
     /// Whether `text` starts with a URL scheme (`https:`, `mailto:`).
     static func hasScheme(_ text: String) -> Bool {
+        // Every link is asked this: ASCII up to the colon is answered on the bytes, without breaking the
+        // text into Characters and asking each for its Unicode properties.
+        var utf8 = text.utf8.makeIterator()
+        guard let first = utf8.next() else { return false }
+        guard isASCIILetter(first) else { return first >= 0x80 && unicodeHasScheme(text) }
+        while let byte = utf8.next() {
+            if byte == UInt8(ascii: ":") {
+                // A combining mark after the colon makes one Character of the two, which is not a colon.
+                guard let next = utf8.next(), next >= 0x80 else { return true }
+                return unicodeHasScheme(text)
+            }
+            if byte >= 0x80 { return unicodeHasScheme(text) }
+            guard isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
+        }
+        return false
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    /// `hasScheme` by Characters, where the text before its first colon is not all ASCII.
+    static func unicodeHasScheme(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isLetter else { return false }
         return text[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
