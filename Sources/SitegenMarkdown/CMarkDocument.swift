@@ -101,9 +101,9 @@ struct CMarkDocument: ~Copyable {
         }
     }
 
-    /// The whole document as HTML, exactly as `cmark_render_html` writes it, then through `edits` when
-    /// given: applied to cmark-gfm's buffer, so the HTML becomes a String once.
-    func renderHTML(editing edits: TextReplacement? = nil) -> String {
+    /// The whole document as HTML's UTF-8, exactly as `cmark_render_html` writes it, then through `edits`
+    /// when given: applied to cmark-gfm's buffer, and no String is made of it.
+    func renderHTML(editing edits: TextReplacement? = nil) -> [UInt8] {
         render(root, editing: edits)
     }
 
@@ -168,16 +168,16 @@ struct CMarkDocument: ~Copyable {
         }
     }
 
-    private func render(_ node: OpaquePointer, editing edits: TextReplacement? = nil) -> String {
-        guard let html = cmark_render_html(node, renderFlags, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+    private func render(_ node: OpaquePointer, editing edits: TextReplacement? = nil) -> [UInt8] {
+        guard let html = cmark_render_html(node, renderFlags, cmark_parser_get_syntax_extensions(parser)) else { return [] }
         defer { free(html) }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
-        return edits?.apply(toUTF8: bytes) ?? String(decoding: bytes, as: UTF8.self)
+        return edits?.applyBytes(toUTF8: bytes) ?? Array(bytes)
     }
 
     /// The heading's HTML without its `<hN>` and `</hN>\n`, compared as bytes so no grapheme can straddle a tag.
     private func innerHTML(of heading: OpaquePointer) -> String {
-        let html = Array(render(heading).utf8)
+        let html = render(heading)
         let level = cmark_node_get_heading_level(heading)
         let open = Array("<h\(level)>".utf8), close = Array("</h\(level)>\n".utf8)
         guard html.count >= open.count + close.count, html.starts(with: open),

@@ -47,7 +47,7 @@ public struct MarkdownRenderer: Sendable {
         // Built by appending, so with spare capacity; the build holds every article's sections to the end.
         for index in sections.indices { sections[index].text = sections[index].text.compacted }
         return RenderedMarkdown(
-            html: html, headings: headings, links: outline.links,
+            htmlUTF8: html, headings: headings, links: outline.links,
             rawHTML: outline.rawHTML, wordCount: outline.wordCount, sections: sections
         )
     }

@@ -77,8 +77,14 @@ public struct TextSection: Sendable, Hashable {
 
 /// The result of rendering one Markdown document: richer than HTML text.
 public struct RenderedMarkdown: Sendable, Hashable {
+    /// The HTML body's UTF-8, as cmark-gfm wrote it: kept as bytes, since a build writes it out as bytes
+    /// and making a String would validate every byte of it.
+    public var htmlUTF8: [UInt8]
     /// The HTML body.
-    public var html: String
+    public var html: String {
+        get { String(decoding: htmlUTF8, as: UTF8.self) }
+        set { htmlUTF8 = Array(newValue.utf8) }
+    }
     /// Every heading in document order.
     public var headings: [Heading]
     /// Every link and image in document order, with destinations as written.
@@ -93,7 +99,14 @@ public struct RenderedMarkdown: Sendable, Hashable {
         html: String, headings: [Heading], links: [LinkReference], rawHTML: [SourcePosition], wordCount: Int,
         sections: [TextSection] = []
     ) {
-        self.html = html
+        self.init(htmlUTF8: Array(html.utf8), headings: headings, links: links, rawHTML: rawHTML, wordCount: wordCount, sections: sections)
+    }
+
+    init(
+        htmlUTF8: [UInt8], headings: [Heading], links: [LinkReference], rawHTML: [SourcePosition], wordCount: Int,
+        sections: [TextSection]
+    ) {
+        self.htmlUTF8 = htmlUTF8
         self.headings = headings
         self.links = links
         self.rawHTML = rawHTML

@@ -6,19 +6,21 @@ enum HTMLEscape {
 
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = base[index]
-                guard byte < 0x3F, escaped >> byte & 1 == 1 else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-                let replacement = replacement(byte)
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+        text.withUTF8 { append($0, to: &output) }
+    }
+
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = base[index]
+            guard byte < 0x3F, escaped >> byte & 1 == 1 else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+            let replacement = replacement(byte)
+            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            runStart = index + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
     }
 
     private static func replacement(_ byte: UInt8) -> StaticString {

@@ -51,7 +51,11 @@ struct MustacheRenderer {
             if indentation.isEmpty { output.append(contentsOf: bytes) } else { appendIndented(bytes) }
         case .variable(let name, let escaped):
             guard let value = lookUp(name) else { return }
-            if escaped && html {
+            if case .utf8(let bytes) = value {
+                bytes.withUnsafeBufferPointer { bytes in
+                    if escaped && html { HTMLEscape.append(bytes, to: &output) } else { output.append(contentsOf: bytes) }
+                }
+            } else if escaped && html {
                 HTMLEscape.append(value.text, to: &output)
             } else {
                 output.append(contentsOf: value.text.utf8)

@@ -7,6 +7,7 @@ enum MustacheTransforms {
     static func apply(_ transform: String, to value: MustacheValue) -> MustacheValue? {
         switch value {
         case .string(let text): return apply(transform, to: text)
+        case .utf8(let bytes): return apply(transform, to: String(decoding: bytes, as: UTF8.self))
         case .int(let number): return apply(transform, to: number)
         case .list(let items): return apply(transform, to: items)
         case .bool, .object: return nil

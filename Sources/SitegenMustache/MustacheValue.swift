@@ -4,6 +4,9 @@ public enum MustacheValue: Sendable {
     case bool(Bool)
     case int(Int)
     case string(String)
+    /// Text kept as UTF-8 (a rendered article body, say): shown, tested and transformed like `string`,
+    /// and written out without making a String of it.
+    case utf8([UInt8])
     case object(any MustacheObject)
     case list([MustacheValue])
 
@@ -14,6 +17,7 @@ public enum MustacheValue: Sendable {
         case .bool(let value): return value ? "true" : "false"
         case .int(let value): return String(value)
         case .string(let value): return value
+        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .object(let value): return String(describing: value)
         case .list(let values): return "[" + values.map(\.text).joined(separator: ", ") + "]"
         }
@@ -39,7 +43,10 @@ extension MustacheValue {
 
     /// The string, when the value is one.
     var stringValue: String? {
-        if case .string(let text) = self { return text }
-        return nil
+        switch self {
+        case .string(let text): return text
+        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
+        default: return nil
+        }
     }
 }

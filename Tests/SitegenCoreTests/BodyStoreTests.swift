@@ -18,11 +18,12 @@ struct BodyStoreTests {
             var store = InMemoryBodyStore()
             _ = store.append([7, 7, 7])
             var bytes: [UInt8] = []
-            let places = bodies.map { ArticleBody.pack(html: $0.0, searchSections: $0.1, into: &bytes) }
+            let places = bodies.map { ArticleBody.pack(html: Array($0.0.utf8), searchSections: $0.1, into: &bytes) }
             let start = store.append(bytes).lowerBound
             for (body, place) in zip(bodies, places) {
                 let stored = ArticleBody.stored(html: place.html.shifted(by: start), searchSections: place.searchSections.shifted(by: start))
                 #expect(stored.html(in: store) == body.0)
+                #expect(stored.htmlUTF8(in: store) == Array(body.0.utf8))
                 #expect(stored.searchSections(in: store) == body.1)
             }
         }
@@ -30,7 +31,7 @@ struct BodyStoreTests {
 
     @Test func heldBodiesNeedNoStore() {
         let sections = Array("[[\"a\",\"A\",\"text\"]]".utf8)
-        let body = ArticleBody.held(html: "<p>x</p>", searchSections: sections)
+        let body = ArticleBody.held(html: Array("<p>x</p>".utf8), searchSections: sections)
         #expect(body.html(in: nil) == "<p>x</p>")
         #expect(body.searchSections(in: nil) == sections)
     }

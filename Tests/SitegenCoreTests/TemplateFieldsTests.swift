@@ -45,6 +45,7 @@ extension TemplateValue {
         case .model(let model): return String(describing: model)
         case .models(let models): return String(describing: models)
         case .texts(let texts): return String(describing: texts)
+        case .html(let html): return String(describing: html)
         }
     }
 }

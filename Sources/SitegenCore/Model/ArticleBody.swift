@@ -2,14 +2,15 @@
 /// (`SearchFragment.encode`; empty when the article is not indexed), held, or kept in the build's
 /// `BodyStore` (`Site.html(of:)` and `Site.searchSections(of:)` read either).
 enum ArticleBody: Sendable {
-    case held(html: String, searchSections: [UInt8])
+    /// The HTML's UTF-8 as the Markdown renderer gave it.
+    case held(html: [UInt8], searchSections: [UInt8])
     /// Where the HTML's UTF-8 and the sections are in the store.
     case stored(html: Range<Int>, searchSections: Range<Int>)
 
     /// The HTML, read from `store` when it is kept there.
     func html(in store: (any BodyStore)?) -> String {
         switch self {
-        case .held(let html, _): return html
+        case .held(let html, _): return String(decoding: html, as: UTF8.self)
         case .stored(let html, _): return Self.holding(store).text(at: html)
         }
     }
@@ -17,7 +18,7 @@ enum ArticleBody: Sendable {
     /// The HTML's UTF-8, read from `store` when it is kept there, without making a String of it.
     func htmlUTF8(in store: (any BodyStore)?) -> [UInt8] {
         switch self {
-        case .held(let html, _): return Array(html.utf8)
+        case .held(let html, _): return html
         case .stored(let html, _): return Self.holding(store).bytes(at: html)
         }
     }
@@ -36,9 +37,9 @@ enum ArticleBody: Sendable {
     }
 
     /// Appends the HTML's UTF-8 to `bytes`, then the sections; the ranges they took.
-    static func pack(html: String, searchSections: [UInt8], into bytes: inout [UInt8]) -> (html: Range<Int>, searchSections: Range<Int>) {
+    static func pack(html: [UInt8], searchSections: [UInt8], into bytes: inout [UInt8]) -> (html: Range<Int>, searchSections: Range<Int>) {
         let start = bytes.count
-        bytes += html.utf8
+        bytes += html
         let middle = bytes.count
         bytes += searchSections
         return (start..<middle, middle..<bytes.count)

@@ -32,7 +32,7 @@ extension ContentParser {
         let indexed = config.search && !source.meta.draft
         let sections = indexed ? SearchFragment.encode(rendered.sections.map { .init(anchor: $0.anchor, heading: $0.heading, text: $0.text) }) : []
         var article = Article(
-            path: head.path, meta: head.meta, route: head.route, body: .held(html: rendered.html, searchSections: sections),
+            path: head.path, meta: head.meta, route: head.route, body: .held(html: rendered.htmlUTF8, searchSections: sections),
             headings: rendered.headings, wordCount: rendered.wordCount, imageURL: imageURL
         )
         article.linkSites = sites

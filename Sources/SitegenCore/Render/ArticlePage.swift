@@ -16,7 +16,7 @@ extension ViewModels {
             tags: Self.tagLinks(site: site, urls: urls, index: index), hasTags: !site.articleTags[index].isEmpty,
             image: summaries[index].image, wordCount: article.wordCount,
             readingMinutes: ReadingTime(words: article.wordCount).minutes, readingTime: summaries[index].readingTime,
-            toc: toc, hasToc: !toc.isEmpty, content: site.html(of: index),
+            toc: toc, hasToc: !toc.isEmpty, content: HTMLText(utf8: site.htmlUTF8(of: index)),
             previous: index + 1 < site.articles.count ? link(index + 1) : nil,
             next: index > 0 ? link(index - 1) : nil,
             related: related, hasRelated: !related.isEmpty, draft: meta.draft

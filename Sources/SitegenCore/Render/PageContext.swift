@@ -136,7 +136,7 @@ struct ArticleView: Sendable, Equatable {
     var toc: [TocEntry]
     var hasToc: Bool
     /// The rendered body (HTML; use triple braces).
-    var content: String
+    var content: HTMLText
     /// The older neighbour and the newer neighbour in date order.
     var previous: ArticleLink?
     var next: ArticleLink?
@@ -242,4 +242,10 @@ struct RedirectView: Sendable, Equatable {
     /// Absolute URL of the target.
     var target: String
     var title: String
+}
+
+/// HTML that a template writes as it is (`{{{article.content}}}`), kept as the UTF-8 the Markdown renderer
+/// wrote: a body is tens of kilobytes, and making a String of it would validate every byte on each page.
+struct HTMLText: Sendable, Equatable {
+    var utf8: [UInt8]
 }

@@ -114,6 +114,7 @@ private final class FieldsBox: MustacheObject {
         case .model(let model)?: return .object(FieldsBox(model))
         case .models(let models)?: return .list(models.map { .object(FieldsBox($0)) })
         case .texts(let texts)?: return .list(texts.map(MustacheValue.string))
+        case .html(let html)?: return .utf8(html.utf8)
         }
     }
 }

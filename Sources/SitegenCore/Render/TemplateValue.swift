@@ -8,6 +8,7 @@ enum TemplateValue: Sendable {
     case model(any TemplateFields)
     case models([any TemplateFields])
     case texts([String])
+    case html(HTMLText)
 
     init(_ value: String) { self = .text(value) }
     init(_ value: Bool) { self = .flag(value) }
@@ -15,6 +16,7 @@ enum TemplateValue: Sendable {
     init(_ value: some TemplateFields) { self = .model(value) }
     init(_ value: [some TemplateFields]) { self = .models(value) }
     init(_ value: [String]) { self = .texts(value) }
+    init(_ value: HTMLText) { self = .html(value) }
 
     init?(_ value: String?) {
         guard let value else { return nil }
