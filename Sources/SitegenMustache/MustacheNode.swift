@@ -18,6 +18,27 @@ indirect enum MustacheNode: Sendable {
 }
 
 extension MustacheNode {
+    /// The node rebuilt from new boxes, arrays and strings, sharing no reference with `self`.
+    var isolatedCopy: MustacheNode {
+        func bytes(_ bytes: [UInt8]) -> [UInt8] { bytes.withUnsafeBufferPointer { Array($0) } }
+        func text(_ text: String) -> String { String(decoding: bytes(Array(text.utf8)), as: UTF8.self) }
+        func nodes(_ nodes: [MustacheNode]) -> [MustacheNode] { nodes.map(\.isolatedCopy) }
+        switch self {
+        case .text(let value): return .text(bytes(value))
+        case .variable(let name, let escaped): return .variable(name.isolatedCopy, escaped: escaped)
+        case .section(let name, let body, let inverted): return .section(name.isolatedCopy, nodes(body), inverted: inverted)
+        case .partial(let target, let indentation, let overrides):
+            let target: MustacheTarget = switch target {
+            case .named(let name): .named(text(name))
+            case .value(let name): .value(name.isolatedCopy)
+            }
+            return .partial(target, indentation: indentation.map(bytes), overrides: overrides.map { Dictionary(uniqueKeysWithValues: $0.map { (text($0.key), nodes($0.value)) }) })
+        case .block(let name, let body, let indentation): return .block(text(name), default: nodes(body), indentation: bytes(indentation))
+        case .blockDefinition(let name, let body): return .blockDefinition(text(name), nodes(body))
+        case .contentType: return self
+        }
+    }
+
     /// `nodes` with each run of adjacent text joined into one node, at every nesting level. The parser
     /// gives a line at a time, which indentation under a standalone partial needs; the renderer indents
     /// inside joined text instead, so a template's lines are copied in one go.
@@ -81,6 +102,19 @@ final class MustacheName: Sendable {
     let transforms: [String]
     /// The name as written, for matching a section's closing tag.
     let written: String
+
+    private init(root: Root, path: [String], transforms: [String], written: String) {
+        self.root = root
+        self.path = path
+        self.transforms = transforms
+        self.written = written
+    }
+
+    /// The name in strings and arrays of its own.
+    var isolatedCopy: MustacheName {
+        func text(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+        return MustacheName(root: root, path: path.map(text), transforms: transforms.map(text), written: text(written))
+    }
 
     init(_ written: String, name: String, transforms: [String]) {
         self.written = written

@@ -3,6 +3,10 @@ public struct MustacheTemplate: Sendable {
     let nodes: [MustacheNode]
 
     /// Parses `source`; throws the first syntax error, with its line and column.
+    init(nodes: [MustacheNode]) {
+        self.nodes = nodes
+    }
+
     public init(_ source: String) throws(MustacheSyntaxError) {
         var parser = MustacheParser(source)
         nodes = MustacheNode.joiningText(try parser.parse())
@@ -21,6 +25,17 @@ public struct MustacheLibrary: Sendable {
 
     public mutating func register(_ template: MustacheTemplate, named name: String) {
         templates[name] = template
+    }
+
+    /// The same templates in memory of their own: rendering retains and releases the nodes it walks, so
+    /// threads that render from one library take turns for the cache lines of the nodes' reference
+    /// counts. Each worker renders from a copy.
+    public func isolatedCopy() -> MustacheLibrary {
+        var copy = MustacheLibrary()
+        for (name, template) in templates {
+            copy.templates[String(decoding: Array(name.utf8), as: UTF8.self)] = MustacheTemplate(nodes: template.nodes.map(\.isolatedCopy))
+        }
+        return copy
     }
 
     /// The template `name` rendered with `root` at the bottom of the context stack, as UTF-8; nil when

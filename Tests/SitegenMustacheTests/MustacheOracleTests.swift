@@ -50,6 +50,7 @@ struct MustacheOracleTests {
             let ours = Engines.ours(templates, MustacheEngineTests.data)
             let oracle = Engines.oracle(templates, MustacheEngineTests.data)
             #expect(ours == oracle, "\(templates)")
+            #expect(Engines.ours(templates, MustacheEngineTests.data, isolated: true) == ours, "a worker's copy renders as the library does: \(templates)")
         }
     }
 
@@ -64,6 +65,7 @@ struct MustacheOracleTests {
             let ours = Engines.ours(templates, MustacheEngineTests.data)
             let oracle = Engines.oracle(templates, MustacheEngineTests.data)
             #expect(ours == oracle, "\(templates)")
+            #expect(Engines.ours(templates, MustacheEngineTests.data, isolated: true) == ours, "a worker's copy renders as the library does: \(templates)")
         }
     }
 

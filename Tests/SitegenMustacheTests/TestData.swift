@@ -44,12 +44,14 @@ final class TestObject: MustacheObject {
 
 /// Renders with both engines; nil for an engine whose parser refuses a template.
 enum Engines {
-    static func ours(_ templates: [String: String], _ data: TestData, name: String = "main") -> String? {
+    /// `isolated`: rendered from `MustacheLibrary.isolatedCopy()` of the library.
+    static func ours(_ templates: [String: String], _ data: TestData, name: String = "main", isolated: Bool = false) -> String? {
         var library = SitegenMustache.MustacheLibrary()
         for (templateName, source) in templates {
             guard let template = try? SitegenMustache.MustacheTemplate(source) else { return nil }
             library.register(template, named: templateName)
         }
+        if isolated { library = library.isolatedCopy() }
         return (try? library.render(name, data.value)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
     }
 

@@ -82,7 +82,7 @@ struct SiteRenderer: Sendable {
         let reusable = cache.templates == newCache.templates ? cache.pages : [:]
         for slice in Array(jobs.indices).slices(of: Self.filesPerBatch) {
             let batch = slice.filter { claimed[$0] }
-            let pages = await batch.parallelMap(workers: out.workers) { [templates] index -> (page: RenderCache.Page, entry: Manifest.Entry, problem: Diagnostic?) in
+            let pages = await batch.parallelMap(workers: out.workers, state: { [templates] in templates.isolatedCopy() }) { templates, index -> (page: RenderCache.Page, entry: Manifest.Entry, problem: Diagnostic?) in
                 let job = jobs[index], path = paths[index], context = models.context(for: job)
                 var entry = describe.page(job)
                 if let cached = reusable[path], cached.template == job.template, cached.context == context {

@@ -33,6 +33,11 @@ struct TemplateRenderer: Sendable {
         return (diagnostics.hasErrors ? nil : TemplateRenderer(library: library, names: Set(sources.keys)), diagnostics)
     }
 
+    /// The same renderer with templates in memory of its own, for one worker (see `MustacheLibrary.isolatedCopy`).
+    func isolatedCopy() -> TemplateRenderer {
+        TemplateRenderer(library: library.isolatedCopy(), names: names)
+    }
+
     /// Renders the template `name` with `context`, as UTF-8; nothing and an error when its partials,
     /// parents or blocks include themselves without end.
     func render(_ name: String, _ context: PageContext) -> (html: Data, problem: Diagnostic?) {
