@@ -19,6 +19,26 @@ struct RelatedArticlesTests {
         }
     }
 
+    /// The definition with a window: each term proposes the `window` articles nearest to the article (all
+    /// when it has no more), and every candidate is scored over all of the article's terms.
+    static func windowedReference(_ input: RelatedArticles.Input, limit: Int, window: Int) -> [[Int]] {
+        input.tags.indices.map { index in
+            let terms = input.tags[index].map { (input.tagTerms[$0].articles, 2) } + input.categories[index].map { (input.categoryTerms[$0].articles, 1) }
+            var candidates = Set<Int>()
+            for (articles, _) in terms {
+                var near = articles[...]
+                if articles.count > window {
+                    let position = articles.firstIndex { $0 >= index } ?? articles.count
+                    let start = max(0, min(position - window / 2, articles.count - window))
+                    near = articles[start..<(start + window)]
+                }
+                candidates.formUnion(near.filter { $0 != index })
+            }
+            let scored = candidates.map { candidate in (candidate, terms.reduce(0) { $0 + ($1.0.contains(candidate) ? $1.1 : 0) }) }
+            return Array(scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0))
+        }
+    }
+
     /// Articles with up to 4 of 6 tags and one of 3 categories, from picks.
     static func input(_ picks: [[Int]]) -> RelatedArticles.Input {
         let tags = picks.map { Array(Set($0.dropFirst().map { $0 % 6 })).sorted() }
@@ -39,6 +59,17 @@ struct RelatedArticlesTests {
             var ranker = RelatedArticles(limit: limit)
             ranker.window = 40
             #expect(await ranker.rank(input) == Self.reference(input, limit: limit))
+        }
+    }
+
+    @Test("with terms larger than the window, equals the windowed definition")
+    func matchesWindowedReference() async {
+        let picks = Gen.int(in: 0...20).array(of: 1...5).array(of: 1...40)
+        await propertyCheck(count: 300, input: picks, Gen.int(in: 1...5), Gen.int(in: 1...8)) { picks, limit, window in
+            let input = Self.input(picks)
+            var ranker = RelatedArticles(limit: limit)
+            ranker.window = window
+            #expect(await ranker.rank(input) == Self.windowedReference(input, limit: limit, window: window))
         }
     }
 

@@ -47,34 +47,59 @@ struct RelatedArticles: Sendable {
         guard limit > 0 else { return Array(repeating: [], count: count) }
         let tags = input.tagTerms.map { Members($0.articles, count: count, window: window) }
         let categories = input.categoryTerms.map { Members($0.articles, count: count, window: window) }
-        return await Array(input.tags.indices).parallelMap(workers: workers, state: { Proposals(count: count) }) { [self] proposals, index in
+        return await Array(input.tags.indices).parallelMap(workers: workers, state: { Scores(count: count) }) { [self] scores, index in
             let terms = input.tags[index].map { (tags[$0], 2) } + input.categories[index].map { (categories[$0], 1) }
+            scores.start(index)
+            // A term with no more than `window` articles proposes all of them, so its points are added as
+            // it proposes them; only the larger terms are asked about each candidate afterwards.
+            var large: [(members: Members, weight: Int)] = []
+            for (members, weight) in terms {
+                if members.bits == nil {
+                    for candidate in members.articles where candidate != index { scores.add(weight, to: candidate) }
+                } else {
+                    large.append((members, weight))
+                    for candidate in nearest(members.articles, to: index) where candidate != index { scores.add(0, to: candidate) }
+                }
+            }
             var top = TopArticles(limit: limit)
             // The order candidates come in does not matter: `TopArticles` keeps a total order.
-            for (members, _) in terms {
-                for candidate in nearest(members.articles, to: index) where candidate != index && proposals.first(candidate, for: index) {
-                    top.offer(candidate, score: terms.reduce(0) { $0 + ($1.0.contains(candidate) ? $1.1 : 0) })
-                }
+            for candidate in scores.candidates {
+                top.offer(candidate, score: scores.points(of: candidate) + large.reduce(0) { $0 + ($1.members.contains(candidate) ? $1.weight : 0) })
             }
             return top.indices
         }
     }
 
-    /// A worker's record of which article each candidate was last proposed for, so that a candidate several
-    /// terms propose is scored once, with no set to hash into and clear for every article.
-    private struct Proposals: Sendable {
+    /// A worker's points per candidate for the article being ranked, with no set or dictionary to hash into
+    /// and clear for every article: a candidate's entry counts only when it was last touched for this article.
+    private struct Scores: Sendable {
         private var lastArticle: [Int32]
+        private var points: [Int32]
+        private var article: Int32 = -1
+        /// The candidates of the article being ranked, each once.
+        private(set) var candidates: [Int] = []
 
         init(count: Int) {
             lastArticle = Array(repeating: -1, count: count)
+            points = Array(repeating: 0, count: count)
         }
 
-        /// Whether this is the first time `candidate` is proposed for `article`; records that it has been.
-        mutating func first(_ candidate: Int, for article: Int) -> Bool {
-            guard lastArticle[candidate] != Int32(article) else { return false }
-            lastArticle[candidate] = Int32(article)
-            return true
+        mutating func start(_ index: Int) {
+            article = Int32(index)
+            candidates.removeAll(keepingCapacity: true)
         }
+
+        /// Proposes `candidate` for the current article, with `weight` more points.
+        mutating func add(_ weight: Int, to candidate: Int) {
+            if lastArticle[candidate] != article {
+                lastArticle[candidate] = article
+                points[candidate] = 0
+                candidates.append(candidate)
+            }
+            points[candidate] += Int32(weight)
+        }
+
+        func points(of candidate: Int) -> Int { Int(points[candidate]) }
     }
 
     /// The `window` articles of `articles` nearest to `index` (all of them when there are no more).
