@@ -12,14 +12,11 @@ struct CMarkDocument: ~Copyable {
     private let parser: OpaquePointer
     private let root: OpaquePointer
     private let renderFlags: Int32
-    /// The text each replaced fenced block shows, by the custom block that took its place.
-    private var replacedText: [OpaquePointer: String] = [:]
-    /// The nodes the edits below change, found in one walk right after the parse instead of one walk
-    /// per edit (each walk reads every node of the tree again). No edit adds or removes a node of
-    /// another edit's kind: code blocks hold no children, and headings are replaced last.
-    private let fencedBlocks: [OpaquePointer]
-    private let links: [OpaquePointer]
-    private let headings: [OpaquePointer]
+    /// The links and headings the edits below change, found by `walk`, so that no edit walks the tree
+    /// again (each walk reads every node of it). No edit adds or removes a node of another edit's kind:
+    /// code blocks hold no children, and headings are replaced last.
+    private var links: [OpaquePointer] = []
+    private var headings: [OpaquePointer] = []
 
     /// libcmark-gfm 0.29 keeps process-wide state that is not thread-safe: `SPECIAL_CHARS` and `SKIP_CHARS`
     /// in inlines.c, which every parse with inline extensions (e.g. strikethrough, autolink) switches on
@@ -52,7 +49,6 @@ struct CMarkDocument: ~Copyable {
         } else {
             (parser, root) = Self.parseLock.withLock { Self.parse(markdown, options: options, flags: parseFlags) }
         }
-        (fencedBlocks, links, headings) = Self.editableNodes(under: root)
     }
 
     deinit {
@@ -60,39 +56,47 @@ struct CMarkDocument: ~Copyable {
         cmark_parser_free(parser)
     }
 
-    /// Visits the tree depth first, in document order.
-    func walk(_ visit: (DocumentEvent) -> Void) {
+    /// Visits the tree depth first, in document order, and asks `replacement` for each fenced code block
+    /// as it meets it (so in document order, before anything else looks at the document): a replaced
+    /// block is visited as its replacement's text, and after the walk its HTML takes the block's place, in
+    /// a custom block that cmark-gfm writes verbatim even in safe mode.
+    mutating func walk(replacingFencedBlocks replacement: (FencedBlock) -> BlockReplacement?, _ visit: (DocumentEvent) -> Void) {
+        var replaced: [(node: OpaquePointer, html: String)] = []
+        var links: [OpaquePointer] = [], headings: [OpaquePointer] = []
         forEachNode { node, entering in
-            if entering, !replacedText.isEmpty, cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK, let text = replacedText[node] {
-                visit(.codeBlock(text))
-            } else if let event = Self.event(for: node, entering: entering) {
-                visit(event)
+            if entering {
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_CODE_BLOCK:
+                    if let block = Self.fencedBlock(node), let blockReplacement = replacement(block) {
+                        replaced.append((node, blockReplacement.html))
+                        // As the custom block in its place would be visited: its text, then its end.
+                        visit(blockReplacement.text.isEmpty ? .blockBoundary : .codeBlock(blockReplacement.text))
+                        visit(.blockBoundary)
+                        return
+                    }
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+                case CMARK_NODE_HEADING: headings.append(node)
+                default: break
+                }
             }
+            if let event = Self.event(for: node, entering: entering) { visit(event) }
         }
+        // Replaced after the walk: the iterator would step from a node freed under it.
+        for (node, html) in replaced { replace(node, withHTML: html) }
+        self.links = links
+        self.headings = headings
     }
 
     /// Replaces each link and image destination for which `rewrite` returns a value, in document order.
+    /// Needs `walk` first, which finds them.
     mutating func rewriteLinks(_ rewrite: (LinkReference) -> String?) {
         for node in links {
             if let replacement = rewrite(Self.linkReference(node)) { cmark_node_set_url(node, replacement) }
         }
     }
 
-    /// Replaces each fenced code block for which `replace` returns a replacement, in document order.
-    ///
-    /// Like headings, the HTML goes into a custom block, written verbatim even in safe mode; `walk`
-    /// reports the replacement's text as a code block in its place.
-    mutating func replaceFencedBlocks(_ replacement: (FencedBlock) -> BlockReplacement?) {
-        for node in fencedBlocks {
-            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-            let block = FencedBlock(info: info, literal: Self.literal(of: node), position: Self.position(of: node))
-            guard let replacement = replacement(block) else { continue }
-            let custom = replace(node, withHTML: replacement.html)
-            if let custom, !replacement.text.isEmpty { replacedText[custom] = replacement.text }
-        }
-    }
-
     /// Replaces each heading by the HTML `makeHTML` builds from its index and inner HTML; `nil` keeps it.
+    /// Needs `walk` first, which finds them.
     ///
     /// The HTML goes into a custom block, which cmark-gfm writes verbatim even in safe mode.
     mutating func replaceHeadings(_ makeHTML: (_ index: Int, _ innerHTML: String) -> String?) {
@@ -135,30 +139,15 @@ struct CMarkDocument: ~Copyable {
         return flags
     }
 
-    /// Fenced code blocks, links and images, and headings, each in document order.
-    private static func editableNodes(
-        under root: OpaquePointer
-    ) -> (fencedBlocks: [OpaquePointer], links: [OpaquePointer], headings: [OpaquePointer]) {
-        var fencedBlocks: [OpaquePointer] = [], links: [OpaquePointer] = [], headings: [OpaquePointer] = []
-        forEachNode(under: root) { node, entering in
-            guard entering else { return }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_CODE_BLOCK:
-                var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
-                if cmark_node_get_fenced(node, &length, &offset, &character) != 0 { fencedBlocks.append(node) }
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
-            case CMARK_NODE_HEADING: headings.append(node)
-            default: break
-            }
-        }
-        return (fencedBlocks, links, headings)
+    /// The block to hand to a replacement, when `node` is a fenced code block.
+    private static func fencedBlock(_ node: OpaquePointer) -> FencedBlock? {
+        var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
+        guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { return nil }
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        return FencedBlock(info: info, literal: literal(of: node), position: position(of: node))
     }
 
     private func forEachNode(_ body: (_ node: OpaquePointer, _ entering: Bool) -> Void) {
-        Self.forEachNode(under: root, body)
-    }
-
-    private static func forEachNode(under root: OpaquePointer, _ body: (_ node: OpaquePointer, _ entering: Bool) -> Void) {
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {

@@ -29,9 +29,8 @@ public struct MarkdownRenderer: Sendable {
         replaceBlock: (FencedBlock) -> BlockReplacement? = { _ in nil }
     ) -> RenderedMarkdown {
         var document = CMarkDocument(parsing: markdown, options: options)
-        document.replaceFencedBlocks(replaceBlock)
         var outline = DocumentOutline()
-        document.walk { outline.record($0) }
+        document.walk(replacingFencedBlocks: replaceBlock) { outline.record($0) }
         document.rewriteLinks(rewriteLink)
         var headings = outline.headings
         var sections = outline.sections
