@@ -3,13 +3,14 @@ public struct MustacheTemplate: Sendable {
     let nodes: [MustacheNode]
 
     /// Parses `source`; throws the first syntax error, with its line and column.
-    init(nodes: [MustacheNode]) {
-        self.nodes = nodes
-    }
-
     public init(_ source: String) throws(MustacheSyntaxError) {
         var parser = MustacheParser(source)
         nodes = MustacheNode.joiningText(try parser.parse())
+    }
+
+    /// A template of nodes already parsed (a copy's, say).
+    init(nodes: [MustacheNode]) {
+        self.nodes = nodes
     }
 }
 
