@@ -81,10 +81,7 @@ public struct RenderedMarkdown: Sendable, Hashable {
     /// and making a String would validate every byte of it.
     public var htmlUTF8: [UInt8]
     /// The HTML body.
-    public var html: String {
-        get { String(decoding: htmlUTF8, as: UTF8.self) }
-        set { htmlUTF8 = Array(newValue.utf8) }
-    }
+    public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
     /// Every heading in document order.
     public var headings: [Heading]
     /// Every link and image in document order, with destinations as written.

@@ -20,21 +20,20 @@ indirect enum MustacheNode: Sendable {
 extension MustacheNode {
     /// The node rebuilt from new boxes, arrays and strings, sharing no reference with `self`.
     var isolatedCopy: MustacheNode {
-        func bytes(_ bytes: [UInt8]) -> [UInt8] { bytes.withUnsafeBufferPointer { Array($0) } }
-        func text(_ text: String) -> String { String(decoding: bytes(Array(text.utf8)), as: UTF8.self) }
         func nodes(_ nodes: [MustacheNode]) -> [MustacheNode] { nodes.map(\.isolatedCopy) }
         switch self {
-        case .text(let value): return .text(bytes(value))
+        case .text(let value): return .text(value.isolatedCopy)
         case .variable(let name, let escaped): return .variable(name.isolatedCopy, escaped: escaped)
         case .section(let name, let body, let inverted): return .section(name.isolatedCopy, nodes(body), inverted: inverted)
         case .partial(let target, let indentation, let overrides):
             let target: MustacheTarget = switch target {
-            case .named(let name): .named(text(name))
+            case .named(let name): .named(name.isolatedCopy)
             case .value(let name): .value(name.isolatedCopy)
             }
-            return .partial(target, indentation: indentation.map(bytes), overrides: overrides.map { Dictionary(uniqueKeysWithValues: $0.map { (text($0.key), nodes($0.value)) }) })
-        case .block(let name, let body, let indentation): return .block(text(name), default: nodes(body), indentation: bytes(indentation))
-        case .blockDefinition(let name, let body): return .blockDefinition(text(name), nodes(body))
+            let copiedOverrides = overrides.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.isolatedCopy, nodes($0.value)) }) }
+            return .partial(target, indentation: indentation?.isolatedCopy, overrides: copiedOverrides)
+        case .block(let name, let body, let indentation): return .block(name.isolatedCopy, default: nodes(body), indentation: indentation.isolatedCopy)
+        case .blockDefinition(let name, let body): return .blockDefinition(name.isolatedCopy, nodes(body))
         case .contentType: return self
         }
     }
@@ -112,8 +111,7 @@ final class MustacheName: Sendable {
 
     /// The name in strings and arrays of its own.
     var isolatedCopy: MustacheName {
-        func text(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
-        return MustacheName(root: root, path: path.map(text), transforms: transforms.map(text), written: text(written))
+        MustacheName(root: root, path: path.map(\.isolatedCopy), transforms: transforms.map(\.isolatedCopy), written: written.isolatedCopy)
     }
 
     init(_ written: String, name: String, transforms: [String]) {
@@ -129,4 +127,14 @@ final class MustacheName: Sendable {
             (root, path) = (.stack, name.split(separator: ".").map(String.init))
         }
     }
+}
+
+extension [UInt8] {
+    /// The bytes in a buffer of their own (`Array(self)` would share this one).
+    var isolatedCopy: [UInt8] { withUnsafeBufferPointer { Array($0) } }
+}
+
+extension String {
+    /// The text in storage of its own (a copy of a String shares its storage; a short one has none).
+    var isolatedCopy: String { String(decoding: Array(utf8), as: UTF8.self) }
 }

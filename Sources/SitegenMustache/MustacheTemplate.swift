@@ -34,7 +34,7 @@ public struct MustacheLibrary: Sendable {
     public func isolatedCopy() -> MustacheLibrary {
         var copy = MustacheLibrary()
         for (name, template) in templates {
-            copy.templates[String(decoding: Array(name.utf8), as: UTF8.self)] = MustacheTemplate(nodes: template.nodes.map(\.isolatedCopy))
+            copy.templates[name.isolatedCopy] = MustacheTemplate(nodes: template.nodes.map(\.isolatedCopy))
         }
         return copy
     }

@@ -90,7 +90,7 @@ struct LinkResolver: Sendable, Equatable {
         // text into Characters and asking each for its Unicode properties.
         var utf8 = text.utf8.makeIterator()
         guard let first = utf8.next() else { return false }
-        guard isASCIILetter(first) else { return first >= 0x80 && unicodeHasScheme(text) }
+        guard first.isASCIILetter else { return first >= 0x80 && unicodeHasScheme(text) }
         while let byte = utf8.next() {
             if byte == UInt8(ascii: ":") {
                 // A combining mark after the colon makes one Character of the two, which is not a colon.
@@ -98,14 +98,10 @@ struct LinkResolver: Sendable, Equatable {
                 return unicodeHasScheme(text)
             }
             if byte >= 0x80 { return unicodeHasScheme(text) }
-            guard isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+")
+            guard byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "+")
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
         }
         return false
-    }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
     /// `hasScheme` by Characters, where the text before its first colon is not all ASCII.

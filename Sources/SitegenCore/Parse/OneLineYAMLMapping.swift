@@ -52,7 +52,7 @@ enum OneLineYAMLMapping {
         mutating func entry(_ range: Range<Int>, line: Int) -> YAMLEntry? {
             (lineStart, self.line) = (range.lowerBound, line)
             var position = range.lowerBound
-            guard position < range.upperBound, Self.isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "_") else { return nil }
+            guard position < range.upperBound, bytes[position].isASCIILetter || bytes[position] == UInt8(ascii: "_") else { return nil }
             while position < range.upperBound, Self.isKeyByte(bytes[position]) { position += 1 }
             let key = plainScalar(range.lowerBound..<position)
             guard position + 1 < range.upperBound, bytes[position] == UInt8(ascii: ":"), bytes[position + 1] == UInt8(ascii: " ") else { return nil }
@@ -112,7 +112,7 @@ enum OneLineYAMLMapping {
         /// The end of a plain scalar from `start` (trailing spaces excluded): it starts with a letter or digit
         /// and holds letters, digits, spaces and `._/+-`.
         private func plain(from start: Int, to end: Int) -> Int {
-            guard start < end, Self.isLetter(bytes[start]) || Self.isDigit(bytes[start]) else { return start }
+            guard start < end, bytes[start].isASCIILetter || bytes[start].isASCIIDigit else { return start }
             var index = start, last = start
             while index < end, Self.isPlainByte(bytes[index]) {
                 if bytes[index] != UInt8(ascii: " ") { last = index + 1 }
@@ -142,16 +142,12 @@ enum OneLineYAMLMapping {
             return index
         }
 
-        private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-
-        private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-
         private static func isKeyByte(_ byte: UInt8) -> Bool {
-            Self.isLetter(byte) || Self.isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
 
         private static func isPlainByte(_ byte: UInt8) -> Bool {
-            Self.isLetter(byte) || Self.isDigit(byte) || " ._/+-".utf8.contains(byte)
+            byte.isASCIILetter || byte.isASCIIDigit || " ._/+-".utf8.contains(byte)
         }
 
         /// Whether the character at `index` may stand in a double-quoted scalar as it is: printable, not a

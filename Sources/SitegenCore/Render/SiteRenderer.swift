@@ -80,9 +80,11 @@ struct SiteRenderer: Sendable {
         into out: inout Emitter, newCache: inout RenderCache
     ) async throws {
         let reusable = cache.templates == newCache.templates ? cache.pages : [:]
+        // Each chunk's own copy of the templates, kept from one batch to the next.
+        var copies: [TemplateRenderer] = []
         for slice in Array(jobs.indices).slices(of: Self.filesPerBatch) {
             let batch = slice.filter { claimed[$0] }
-            let pages = await batch.parallelMap(workers: out.workers, state: { [templates] in templates.isolatedCopy() }) { templates, index -> (page: RenderCache.Page, entry: Manifest.Entry, problem: Diagnostic?) in
+            let pages = await batch.parallelMap(workers: out.workers, states: &copies, state: { [templates] in templates.isolatedCopy() }) { templates, index -> (page: RenderCache.Page, entry: Manifest.Entry, problem: Diagnostic?) in
                 let job = jobs[index], path = paths[index], context = models.context(for: job)
                 var entry = describe.page(job)
                 if let cached = reusable[path], cached.template == job.template, cached.context == context {
