@@ -70,7 +70,12 @@ struct CMarkDocument: ~Copyable {
                     if let block = Self.fencedBlock(node), let blockReplacement = replacement(block) {
                         replaced.append((node, blockReplacement.html))
                         // As the custom block in its place would be visited: its text, then its end.
-                        visit(blockReplacement.text.isEmpty ? .blockBoundary : .codeBlock(blockReplacement.text))
+                        if blockReplacement.text.isEmpty {
+                            visit(.blockBoundary)
+                        } else {
+                            var text = blockReplacement.text
+                            text.withUTF8 { visit(.codeBlock($0)) }
+                        }
                         visit(.blockBoundary)
                         return
                     }
@@ -79,7 +84,7 @@ struct CMarkDocument: ~Copyable {
                 default: break
                 }
             }
-            if let event = Self.event(for: node, entering: entering) { visit(event) }
+            Self.visitEvent(of: node, entering: entering, visit)
         }
         // Replaced after the walk: the iterator would step from a node freed under it.
         for (node, html) in replaced { replace(node, withHTML: html) }
@@ -187,23 +192,24 @@ struct CMarkDocument: ~Copyable {
         return block
     }
 
-    private static func event(for node: OpaquePointer, entering: Bool) -> DocumentEvent? {
+    /// Visits the event of `node`, if it has one; a text's bytes are cmark-gfm's own, valid during the visit.
+    private static func visitEvent(of node: OpaquePointer, entering: Bool, _ visit: (DocumentEvent) -> Void) {
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_HEADING:
-            return entering ? .headingStart(level: Int(cmark_node_get_heading_level(node))) : .headingEnd
+            visit(entering ? .headingStart(level: Int(cmark_node_get_heading_level(node))) : .headingEnd)
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            return .text(literal(of: node))
+            visit(.text(literalBytes(of: node)))
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            return .lineBreak
+            visit(.lineBreak)
         case CMARK_NODE_CODE_BLOCK:
-            return .codeBlock(literal(of: node))
+            visit(.codeBlock(literalBytes(of: node)))
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            return entering ? .link(linkReference(node)) : nil
+            if entering { visit(.link(linkReference(node))) }
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-            return .rawHTML(position(of: node))
+            visit(.rawHTML(position(of: node)))
         default:
-            return isBlock(type) ? .blockBoundary : nil
+            if isBlock(type) { visit(.blockBoundary) }
         }
     }
 
@@ -219,6 +225,12 @@ struct CMarkDocument: ~Copyable {
 
     private static func literal(of node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The node's literal as cmark-gfm holds it, valid until the node changes.
+    private static func literalBytes(of node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+        guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
     }
 
     private static func url(of node: OpaquePointer) -> String {

@@ -1,48 +1,51 @@
-/// One step of a depth-first walk over a parsed document, in plain Swift terms.
+/// One step of a depth-first walk over a parsed document, in plain Swift terms. Text comes as the
+/// node's UTF-8, valid only during the visit: most of a document is text, and making a String of each
+/// node (validated, allocated, then appended to another) cost more than reading its bytes.
 enum DocumentEvent {
     case headingStart(level: Int)
     case headingEnd
     /// The literal of a text or inline code node.
-    case text(String)
+    case text(UnsafeBufferPointer<UInt8>)
     /// A soft or hard line break.
     case lineBreak
     /// Any other block starts or ends.
     case blockBoundary
-    case codeBlock(String)
+    /// The literal of a code block, or the text of a block's replacement.
+    case codeBlock(UnsafeBufferPointer<UInt8>)
     case link(LinkReference)
     case rawHTML(SourcePosition)
 }
 
 /// Collects headings, links, raw HTML positions, the word count and the text of each section from a walk
-/// over a document.
+/// over a document. Section and heading text is gathered as UTF-8 and made a String once, at the end.
 struct DocumentOutline {
     private(set) var headings: [Heading] = []
-    private var openSections = [TextSection(anchor: "", heading: "", text: "")]
+    private var openSections = [OpenSection(heading: "")]
     private(set) var links: [LinkReference] = []
     private(set) var rawHTML: [SourcePosition] = []
     private var words = WordCounter()
-    private var openHeading: (level: Int, text: String)?
+    private var openHeading: (level: Int, text: [UInt8])?
 
     var wordCount: Int { words.count }
 
     /// The text before the first heading, then one section per heading, without the trailing separator.
     var sections: [TextSection] {
         openSections.map { section in
-            var section = section
-            if section.text.last == " " { section.text.removeLast() }
-            return section
+            let text = section.text.last == 0x20 ? section.text.dropLast() : section.text[...]
+            return TextSection(anchor: "", heading: section.heading, text: String(decoding: text, as: UTF8.self))
         }
     }
 
     mutating func record(_ event: DocumentEvent) {
         switch event {
         case .headingStart(let level):
-            openHeading = (level, "")
+            openHeading = (level, [])
             words.endWord()
         case .headingEnd:
             if let heading = openHeading {
-                headings.append(Heading(level: heading.level, text: heading.text, id: ""))
-                openSections.append(TextSection(anchor: "", heading: heading.text, text: ""))
+                let text = String(decoding: heading.text, as: UTF8.self)
+                headings.append(Heading(level: heading.level, text: text, id: ""))
+                openSections.append(OpenSection(heading: text))
             }
             openHeading = nil
             words.endWord()
@@ -50,7 +53,7 @@ struct DocumentOutline {
             if openHeading == nil { openSections[openSections.count - 1].text += text } else { openHeading!.text += text }
             words.add(text)
         case .lineBreak:
-            openHeading?.text += " "
+            openHeading?.text.append(0x20)
             separateText()
             words.endWord()
         case .blockBoundary:
@@ -58,9 +61,7 @@ struct DocumentOutline {
             words.endWord()
         case .codeBlock(let code):
             separateText()
-            // Only the trailing whitespace is walked backwards; the code itself is appended as it is.
-            let end = code.lastIndex { !$0.isWhitespace }.map(code.index(after:)) ?? code.startIndex
-            openSections[openSections.count - 1].text += code[..<end]
+            openSections[openSections.count - 1].text += Self.trimmingTrailingWhitespace(code)
             separateText()
             words.endWord()
             words.add(code)
@@ -71,6 +72,12 @@ struct DocumentOutline {
             rawHTML.append(position)
         }
     }
+
+    /// A section being gathered: its heading's text and its own text's UTF-8.
+    private struct OpenSection {
+        let heading: String
+        var text: [UInt8] = []
+    }
 }
 
 extension DocumentOutline {
@@ -78,7 +85,21 @@ extension DocumentOutline {
     private mutating func separateText() {
         guard openHeading == nil else { return }
         let last = openSections.count - 1
-        if let final = openSections[last].text.last, final != " " { openSections[last].text += " " }
+        if let final = openSections[last].text.last, final != 0x20 { openSections[last].text.append(0x20) }
+    }
+
+    /// `code` without the whitespace characters (`Character.isWhitespace`) that end it. ASCII white space is
+    /// dropped byte by byte, which is exact: no grapheme joins a following character onto it. Text ending in
+    /// any other scalar is left to `Character`, which knows the rest of Unicode's white space.
+    static func trimmingTrailingWhitespace(_ code: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var end = code.count
+        while end > 0, code[end - 1] == 0x20 || code[end - 1] &- 0x09 < 5 { end -= 1 }
+        guard end > 0, code[end - 1] >= 0x80 else { return UnsafeBufferPointer(rebasing: code[..<end]) }
+        let text = String(decoding: code[..<end], as: UTF8.self)
+        let kept = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? text.startIndex
+        // A String decoded from `code` spells its bytes one for one unless they were not valid UTF-8.
+        let length = text.utf8.distance(from: text.startIndex, to: kept)
+        return text.utf8.elementsEqual(code[..<end]) ? UnsafeBufferPointer(rebasing: code[..<length]) : UnsafeBufferPointer(rebasing: code[..<end])
     }
 }
 
@@ -90,43 +111,46 @@ struct WordCounter {
     private(set) var count = 0
     private var inWord = false
 
-    mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var index = 0
-            while index < bytes.count {
-                // Eight ASCII bytes at a time (nearly all text): a word starts at each byte that is not
-                // white space and follows one that is.
-                if index + 8 <= bytes.count {
-                    let group = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    if group & Self.tops == 0 {
-                        let inWords = Self.nonSpaceBytes(group)
-                        count += (inWords & ~(inWords << 8 | (inWord ? 0x80 : 0))).nonzeroBitCount
-                        inWord = inWords >> 63 != 0
-                        index += 8
-                        continue
-                    }
+    /// Counts the words of `bytes` (UTF-8).
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = 0
+        while index < bytes.count {
+            // Eight ASCII bytes at a time (nearly all text): a word starts at each byte that is not
+            // white space and follows one that is.
+            if index + 8 <= bytes.count {
+                let group = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if group & Self.tops == 0 {
+                    let inWords = Self.nonSpaceBytes(group)
+                    count += (inWords & ~(inWords << 8 | (inWord ? 0x80 : 0))).nonzeroBitCount
+                    inWord = inWords >> 63 != 0
+                    index += 8
+                    continue
                 }
-                let byte = bytes[index]
-                let isWhitespace: Bool
-                // ASCII on the byte; other scalars decoded, since the Unicode property look-up is the slow path.
-                if byte < 0x80 {
-                    isWhitespace = byte == 0x20 || byte &- 0x09 < 5
-                    index += 1
-                } else {
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            }
+            let byte = bytes[index]
+            let isWhitespace: Bool
+            // ASCII on the byte; other scalars decoded, since the Unicode property look-up is the slow path.
+            if byte < 0x80 {
+                isWhitespace = byte == 0x20 || byte &- 0x09 < 5
+                index += 1
+            } else {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if index + length <= bytes.count {
                     var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                     for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
                     isWhitespace = Unicode.Scalar(value)?.properties.isWhitespace ?? false
-                    index += length
+                } else {
+                    // cmark-gfm's text is valid UTF-8 when its input is; a cut-off scalar is not white space.
+                    isWhitespace = false
                 }
-                if isWhitespace {
-                    inWord = false
-                } else if !inWord {
-                    count += 1
-                    inWord = true
-                }
+                index += length
+            }
+            if isWhitespace {
+                inWord = false
+            } else if !inWord {
+                count += 1
+                inWord = true
             }
         }
     }

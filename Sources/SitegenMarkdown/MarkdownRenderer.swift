@@ -43,8 +43,6 @@ public struct MarkdownRenderer: Sendable {
             for index in sections.indices.dropFirst() where index - 1 < headings.count { sections[index].anchor = headings[index - 1].id }
         }
         let html = document.renderHTML(editing: options.accessibleMarkup ? AccessibleMarkup.edits : nil)
-        // Built by appending, so with spare capacity; the build holds every article's sections to the end.
-        for index in sections.indices { sections[index].text = sections[index].text.compacted }
         return RenderedMarkdown(
             htmlUTF8: html, headings: headings, links: outline.links,
             rawHTML: outline.rawHTML, wordCount: outline.wordCount, sections: sections
