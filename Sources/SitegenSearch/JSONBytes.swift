@@ -20,17 +20,46 @@ struct JSONBytes {
 
     /// A non-negative integer in decimal.
     mutating func integer(_ value: Int) {
-        guard value >= 10 else { return bytes.append(0x30 + UInt8(value)) }
-        // Digits from the last one back, so each is a division by the constant 10 (a multiplication).
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var rest = UInt(value), start = digits.count
-            while rest > 0 {
-                start -= 1
-                digits[start] = 0x30 + UInt8(rest % 10)
-                rest /= 10
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<Self.write(value, into: buffer, at: 0)]))
         }
+    }
+
+    /// `,first,second` for each of `count` pairs of non-negative integers, in decimal: the bulk of the index
+    /// (every posting's document delta and score). Written into scratch space with no append per digit or
+    /// comma, then appended at once, with room for `extra` more bytes: the index holds every entry until its
+    /// shard is made, so an entry's array should not keep spare capacity.
+    mutating func integerPairs(_ count: Int, reservingAfter extra: Int = 0, _ pair: (Int) -> (first: Int, second: Int)) {
+        // At most two commas and two 20-digit integers a pair.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count * 42)) { buffer in
+            var at = 0
+            for index in 0..<count {
+                let (first, second) = pair(index)
+                buffer[at] = 0x2C
+                at = Self.write(first, into: buffer, at: at + 1)
+                buffer[at] = 0x2C
+                at = Self.write(second, into: buffer, at: at + 1)
+            }
+            bytes.reserveCapacity(bytes.count + at + extra)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<at]))
+        }
+    }
+
+    /// Writes `value` (not negative) in decimal into `buffer` at `at`; the index past its last digit. Digits
+    /// go from the last one back, so each is a division by the constant 10 (a multiplication).
+    private static func write(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        var rest = UInt(value), digits = 1, power: UInt = 10
+        while digits < 20 && rest >= power {
+            digits += 1
+            power = power &* 10
+        }
+        var position = at + digits
+        repeat {
+            position -= 1
+            buffer[position] = 0x30 + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
+        return at + digits
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.

@@ -261,18 +261,15 @@ public struct SearchIndex: Sendable {
 
     /// `"term":[doc,score,…]` with document numbers as deltas.
     private func entry(_ term: String, _ list: PostingList) -> [UInt8] {
-        var json = JSONBytes(capacity: term.utf8.count + 4 + list.documents.count * 8)
+        var json = JSONBytes(capacity: term.utf8.count + 16)
         json.string(term)
         json.raw(":[")
         let idf = options.bm25.idf(documentFrequency: list.documents.count, documentCount: lengths.count)
         json.integer(max(1, Int((idf * 100_000).rounded())))
-        var previous: Int32 = 0
-        for (index, document) in list.documents.enumerated() {
-            json.byte(0x2C)
-            json.integer(Int(document - previous))
-            json.byte(0x2C)
-            json.integer(score(list, at: index))
-            previous = document
+        list.documents.withUnsafeBufferPointer { documents in
+            json.integerPairs(documents.count, reservingAfter: 1) { index in
+                (Int(documents[index] - (index == 0 ? 0 : documents[index - 1])), score(list, at: index))
+            }
         }
         json.byte(0x5D)
         return json.bytes

@@ -46,6 +46,22 @@ struct JSONBytesTests {
         }
     }
 
+    /// Pairs written into the array's storage read back as the integers, whatever their number of digits.
+    @Test func integerPairsAreDecimal() async {
+        let boundary = Gen.int(in: 0...18).map { digits in
+            (0..<digits).reduce(1) { power, _ in power * 10 }
+        }
+        let value = Gen.oneOf(Gen.int(in: 0...1_000), Gen.int(in: 0...Int.max), boundary, boundary.map { $0 - 1 }, Gen.always(Int.max))
+        await propertyCheck(input: PropertyBased.zip(value, value).array(of: 0...30)) { pairs in
+            var json = JSONBytes()
+            json.raw("[")
+            json.integerPairs(pairs.count) { pairs[$0] }
+            json.raw("]")
+            let expected = "[" + pairs.map { ",\($0.0),\($0.1)" }.joined() + "]"
+            #expect(String(decoding: json.bytes, as: UTF8.self) == expected)
+        }
+    }
+
     @Test func integersAreDecimal() {
         for value in [0, 7, 9, 10, 11, 99, 100, 101, 65_535, 1_000_000, 123_456_789, Int.max] {
             var json = JSONBytes()
