@@ -82,27 +82,34 @@ struct SiteRenderer: Sendable {
         let reusable = cache.templates == newCache.templates ? cache.pages : [:]
         // Each chunk's own copy of the templates, kept from one batch to the next.
         var copies: [TemplateRenderer] = []
-        for slice in Array(jobs.indices).slices(of: Self.filesPerBatch) {
-            let batch = slice.filter { claimed[$0] }
-            let pages = await batch.parallelMap(workers: out.workers, states: &copies, state: { [templates] in templates.isolatedCopy() }) { templates, index -> (page: RenderCache.Page, entry: Manifest.Entry, problem: Diagnostic?) in
-                let job = jobs[index], path = paths[index], context = models.context(for: job)
-                var entry = describe.page(job)
-                if let cached = reusable[path], cached.template == job.template, cached.context == context {
-                    entry.sha256 = cache.hashes[path] ?? cached.file.contents.sha256
-                    return (cached, entry, nil)
+        // A batch is written while the next one renders, so that neither waits with a core idle for the
+        // slowest part of the other; one batch is written at a time.
+        try await withThrowingTaskGroup(of: Void.self) { writes in
+            var writing = false
+            for slice in Array(jobs.indices).slices(of: Self.filesPerBatch) {
+                let batch = slice.filter { claimed[$0] }
+                let pages = await batch.parallelMap(workers: out.workers, states: &copies, state: { [templates] in templates.isolatedCopy() }) { templates, index -> (page: RenderCache.Page, entry: Manifest.Entry, problem: Diagnostic?) in
+                    let job = jobs[index], path = paths[index], context = models.context(for: job)
+                    var entry = describe.page(job)
+                    if let cached = reusable[path], cached.template == job.template, cached.context == context {
+                        entry.sha256 = cache.hashes[path] ?? cached.file.contents.sha256
+                        return (cached, entry, nil)
+                    }
+                    let (html, problem) = templates.render(job.template, context)
+                    let file = OutputFile(path: path, contents: .bytes(html))
+                    entry.sha256 = file.contents.sha256
+                    return (RenderCache.Page(template: job.template, context: context, file: file, fresh: true), entry, problem)
                 }
-                let (html, problem) = templates.render(job.template, context)
-                let file = OutputFile(path: path, contents: .bytes(html))
-                entry.sha256 = file.contents.sha256
-                return (RenderCache.Page(template: job.template, context: context, file: file, fresh: true), entry, problem)
+                out.report(pages.compactMap(\.problem))
+                for (page, _, _) in pages where page.fresh { newCache.rendered.insert(page.file.path) }
+                if writing { try await writes.next() }
+                writing = out.emit(hashed: pages.map { ($0.page.file, $0.entry) }, writingIn: &writes)
+                guard out.sink == nil else { continue }
+                for (page, _, problem) in pages where problem == nil {
+                    newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false)
+                }
             }
-            out.report(pages.compactMap(\.problem))
-            for (page, _, _) in pages where page.fresh { newCache.rendered.insert(page.file.path) }
-            try await out.emit(hashed: pages.map { ($0.page.file, $0.entry) })
-            guard out.sink == nil else { continue }
-            for (page, _, problem) in pages where problem == nil {
-                newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false)
-            }
+            try await writes.waitForAll()
         }
     }
 
@@ -277,5 +284,18 @@ private struct Emitter {
     mutating func emit(hashed described: [(OutputFile, Manifest.Entry)]) async throws {
         entries += described.map(\.1)
         if let sink { try await sink.write(described.map(\.0)) } else { files += described.map(\.0) }
+    }
+
+    /// `emit(hashed:)` with the sink's write added to `writes` rather than awaited, so that the caller can
+    /// make the next files meanwhile (the entries keep their order); whether a write was added.
+    mutating func emit(hashed described: [(OutputFile, Manifest.Entry)], writingIn writes: inout ThrowingTaskGroup<Void, any Error>) -> Bool {
+        entries += described.map(\.1)
+        guard let sink else {
+            files += described.map(\.0)
+            return false
+        }
+        let files = described.map(\.0)
+        writes.addTask { try await sink.write(files) }
+        return true
     }
 }
