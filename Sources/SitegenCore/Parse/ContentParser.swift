@@ -117,24 +117,55 @@ struct ContentParser: Sendable {
         _ published: inout [ArticleSource], releasing: Bool, storingIn store: inout (any BodyStore)?,
         _ render: @escaping @Sendable (inout TermCache, ArticleSource) -> (Article, [Diagnostic], reused: Bool)
     ) async -> ([(Article, [Diagnostic], reused: Bool)], SearchPostings?) {
-        var bodies: [(Article, [Diagnostic], reused: Bool)] = []
         var states: [TermCache] = []
-        var postings = releasing && config.search ? SearchPostings() : nil
-        var storing = store != nil
-        if postings != nil { published.sort { Article.newestFirst($0.meta, $0.path, $1.meta, $1.path) } }
-        for range in Self.bodySlices(published.count, releasing: releasing) {
-            let slice = Array(published[range])
-            if releasing { for index in range { published[index].releaseData() } }
-            var rendered = await slice.parallelMap(workers: config.workers, states: &states, state: TermCache.init, render)
-            if postings != nil {
+        var bodies: [(Article, [Diagnostic], reused: Bool)] = []
+        var keeper = BodyKeeper(postings: releasing && config.search ? SearchPostings() : nil, store: store, storing: store != nil)
+        if keeper.postings != nil { published.sort { Article.newestFirst($0.meta, $0.path, $1.meta, $1.path) } }
+        let tasks = config.workers == 1 ? 1 : 2
+        // A slice's terms and bodies are put away while the next slice renders, so that the cores do not
+        // wait on each other at every slice; one slice is put away at a time, in order.
+        await withTaskGroup(of: (BodyKeeper, [(Article, [Diagnostic], reused: Bool)]).self) { putting in
+            var pending = false
+            for range in Self.bodySlices(published.count, releasing: releasing) {
+                let slice = Array(published[range])
+                if releasing { for index in range { published[index].releaseData() } }
+                let rendered = await slice.parallelMap(workers: config.workers, states: &states, state: TermCache.init, render)
+                if pending {
+                    let (next, kept) = await putting.next()!
+                    keeper = next
+                    bodies += kept
+                }
+                putting.addTask { [keeper] in await keeper.keeping(rendered, tasks: tasks) }
+                pending = true
+            }
+            if pending {
+                let (next, kept) = await putting.next()!
+                keeper = next
+                bodies += kept
+            }
+        }
+        store = keeper.store
+        return (bodies, keeper.postings)
+    }
+
+    /// Where `renderBodies` puts each slice's articles away: the postings their terms are packed into, and
+    /// the store their bodies go into (while storing works).
+    private struct BodyKeeper: Sendable {
+        var postings: SearchPostings?
+        var store: (any BodyStore)?
+        var storing: Bool
+
+        /// `rendered` with its terms packed (on `tasks` tasks) and its bodies stored, and the keeper after it.
+        func keeping(_ rendered: [(Article, [Diagnostic], reused: Bool)], tasks: Int) async -> (BodyKeeper, [(Article, [Diagnostic], reused: Bool)]) {
+            var keeper = self, rendered = rendered
+            if keeper.postings != nil {
                 let indexed = rendered.indices.filter { rendered[$0].0.isIndexed }
-                await postings!.add(indexed.map { rendered[$0].0.searchTerms! }, tasks: config.workers == 1 ? 1 : 2)
+                await keeper.postings!.add(indexed.map { rendered[$0].0.searchTerms! }, tasks: tasks)
                 for index in indexed { rendered[index].0.searchTerms = nil }
             }
-            if storing { storing = Self.store(&rendered, in: &store!) }
-            bodies += rendered
+            if keeper.storing { keeper.storing = ContentParser.store(&rendered, in: &keeper.store!) }
+            return (keeper, rendered)
         }
-        return (bodies, postings)
     }
 
     /// Puts the bodies of `rendered` into `store`, one write each, each let go of as it is kept (one buffer
