@@ -82,6 +82,8 @@ struct FeedWriter: Sendable {
     struct EscapedEntries: Sendable {
         /// UTF-8, as the feeds are written: a large site's entries are never made into Strings.
         fileprivate var content: [Int: [UInt8]] = [:]
+        /// Each entry's Atom markup up to its content (`atomEntryHead`), the same in every Atom feed that shows it.
+        fileprivate var atomHeads: [Int: [UInt8]] = [:]
         /// Per entry, how many feeds still to be written show it.
         fileprivate var pending: [Int: Int] = [:]
     }
@@ -102,17 +104,23 @@ struct FeedWriter: Sendable {
         let showing = stale.filter { $0.path != FeedRoutes.json }
         let missing = Set(showing.flatMap(\.entries)).subtracting(entries.content.keys).sorted()
         let escaped = await missing.parallelMap(workers: site.config.workers) { [self] index in
-            site.htmlUTF8(of: index).withUnsafeBufferPointer(absolutizeEscaping.applyBytes)
+            (site.htmlUTF8(of: index).withUnsafeBufferPointer(absolutizeEscaping.applyBytes), Array(atomEntryHead(index).utf8))
         }
-        for (index, text) in zip(missing, escaped) { entries.content[index] = text }
-        let content = entries.content
+        for (index, (text, head)) in zip(missing, escaped) {
+            entries.content[index] = text
+            entries.atomHeads[index] = head
+        }
+        let shown = entries
         let written = await stale.parallelMap(workers: site.config.workers) { [self] feed in
-            OutputFile(path: feed.path, contents: .bytes(Data(bytes(of: feed, content: content))))
+            OutputFile(path: feed.path, contents: .bytes(Data(bytes(of: feed, entries: shown))))
         }
         for index in showing.flatMap(\.entries) {
             let pending = entries.pending[index, default: 1] - 1
             entries.pending[index] = pending > 0 ? pending : nil
-            if pending <= 0 { entries.content[index] = nil }
+            if pending <= 0 {
+                entries.content[index] = nil
+                entries.atomHeads[index] = nil
+            }
         }
         var next = written.makeIterator()
         return planned.map { $0.cached ?? next.next()! }
@@ -125,11 +133,11 @@ struct FeedWriter: Sendable {
         return cache
     }
 
-    private func bytes(of feed: Feed, content: [Int: [UInt8]]) -> [UInt8] {
+    private func bytes(of feed: Feed, entries: EscapedEntries) -> [UInt8] {
         switch feed.path {
-        case FeedRoutes.rss: return rss(feed.entries, content: content)
+        case FeedRoutes.rss: return rss(feed.entries, content: entries.content)
         case FeedRoutes.json: return Array(jsonFeed(feed.entries).utf8)
-        default: return atom(feed, content: content)
+        default: return atom(feed, entries: entries)
         }
     }
 
@@ -150,6 +158,7 @@ struct FeedWriter: Sendable {
     private func rss(_ entries: [Int], content: [Int: [UInt8]]) -> [UInt8] {
         let config = site.config
         var xml = [UInt8]()
+        xml.reserveCapacity(entries.reduce(1024) { $0 + 1024 + (content[$1]?.count ?? 0) })
         xml += """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -173,12 +182,18 @@ struct FeedWriter: Sendable {
             xml += content[index] ?? []
             xml += "</description>\n</item>\n".utf8
         }
-        return xml + "</channel>\n</rss>\n".utf8
+        xml += "</channel>\n</rss>\n".utf8
+        return xml
     }
 
-    private func atom(_ feed: Feed, content: [Int: [UInt8]]) -> [UInt8] {
+    private func atom(_ feed: Feed, entries: EscapedEntries) -> [UInt8] {
         let updated = feed.entries.map { site.articles[$0].meta.lastModified }.max() ?? PublishDate.epoch
+        let entryEnd = "</content>\n</entry>\n".utf8
         var xml = [UInt8]()
+        // Sized once: entries of whole articles make a feed of megabytes, which growing by doubling copies over and over.
+        xml.reserveCapacity(feed.entries.reduce(1024) { size, index in
+            size + (entries.atomHeads[index]?.count ?? 0) + (entries.content[index]?.count ?? 0) + entryEnd.count
+        })
         xml += """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.config.language.xmlEscaped)">
@@ -191,11 +206,12 @@ struct FeedWriter: Sendable {
         xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(urls.absolute(feed.alternate).xmlEscaped)\"/>\n".utf8
         xml += "<updated>\(updated.rfc3339)</updated>\n<generator>sitegen</generator>\n".utf8
         for index in feed.entries {
-            xml += atomEntryHead(index).utf8
-            xml += content[index] ?? []
-            xml += "</content>\n</entry>\n".utf8
+            xml += entries.atomHeads[index] ?? Array(atomEntryHead(index).utf8)
+            xml += entries.content[index] ?? []
+            xml += entryEnd
         }
-        return xml + "</feed>\n".utf8
+        xml += "</feed>\n".utf8
+        return xml
     }
 
     /// An entry up to its content's start tag.
