@@ -8,19 +8,14 @@ struct FeedWriter: Sendable {
     /// no scripts, so the decision helper's script is dropped (its guidance stays readable without it).
     private let absolutize: TextReplacement
     /// `absolutize` and XML escaping in one pass, for the Atom and RSS entries.
-    private let absolutizeEscaping: TextReplacement
+    private let escaping: FeedEscaping
 
     init(models: ViewModels) {
         self.models = models
         let origin = models.urls.origin
         let helperScript = DecisionHelperHTML.scriptTag(models.site.config.basePath + DecisionHelperHTML.scriptPath)
-        let pairs = [
-            (helperScript, ""),
-            (" href=\"//", " href=\"//"), (" src=\"//", " src=\"//"), (" data-src=\"//", " data-src=\"//"),
-            (" href=\"/", " href=\"\(origin)/"), (" src=\"/", " src=\"\(origin)/"), (" data-src=\"/", " data-src=\"\(origin)/"),
-        ]
-        absolutize = TextReplacement(pairs)
-        absolutizeEscaping = .escapingXML(after: pairs)
+        absolutize = TextReplacement(FeedEscaping.pairs(origin: origin, droppedTag: helperScript))
+        escaping = FeedEscaping(origin: origin, droppedTag: helperScript)
     }
 
     private var site: Site { models.site }
@@ -104,7 +99,7 @@ struct FeedWriter: Sendable {
         let showing = stale.filter { $0.path != FeedRoutes.json }
         let missing = Set(showing.flatMap(\.entries)).subtracting(entries.content.keys).sorted()
         let escaped = await missing.parallelMap(workers: site.config.workers) { [self] index in
-            (site.htmlUTF8(of: index).withUnsafeBufferPointer(absolutizeEscaping.applyBytes), Array(atomEntryHead(index).utf8))
+            (site.htmlUTF8(of: index).withUnsafeBufferPointer(escaping.escaped), Array(atomEntryHead(index).utf8))
         }
         for (index, (text, head)) in zip(missing, escaped) {
             entries.content[index] = text

@@ -1,0 +1,38 @@
+import PropertyBased
+import SitegenText
+import Testing
+@testable import SitegenCore
+
+/// The feeds' one-pass escaping gives what the general replacement it stands in for gives.
+@Suite("Feed escaping")
+struct FeedEscapingTests {
+    private static let droppedTag = "<script src=\"/assets/decision-helper.js\" defer></script>\n"
+
+    /// Pieces that make or nearly make every target: attributes with one and two slashes and without,
+    /// the dropped tag whole and cut short, the XML specials, the forbidden characters and their neighbours.
+    private static let pieces = [
+        " href=\"/", " href=\"//", " src=\"/", " src=\"//", " data-src=\"/", " data-src=\"//", " href=\"", " href", " data-",
+        " src=", "\"/", "/", "//", "=", droppedTag, String(droppedTag.prefix(12)), "<", ">", "&", "\"", "'", "a", "h", "é", " ",
+        "\t", "\n", "\r", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FFEF}", "\u{F000}", "😀",
+    ]
+
+    @Test("property: equals TextReplacement.escapingXML(after:) of the same pairs", arguments: ["https://example.org", "https://x.test/a&b\"c"])
+    func equalsGeneralReplacement(origin: String) async {
+        let fast = FeedEscaping(origin: origin, droppedTag: Self.droppedTag)
+        let general = TextReplacement.escapingXML(after: FeedEscaping.pairs(origin: origin, droppedTag: Self.droppedTag))
+        let text = Gen.int(in: 0..<Self.pieces.count).array(of: 0...30).map { $0.map { Self.pieces[$0] }.joined() }
+        await propertyCheck(input: text) { text in
+            var copy = text
+            let (ours, theirs) = copy.withUTF8 { (fast.escaped($0), general.applyBytes(toUTF8: $0)) }
+            #expect(ours == theirs, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("an article's HTML: links made absolute, the helper's script dropped, markup escaped")
+    func articleHTML() {
+        let fast = FeedEscaping(origin: "https://example.org", droppedTag: Self.droppedTag)
+        var html = "<p>See <a href=\"/blog/x/\">x</a> &amp; <img src=\"//cdn.test/i.png\" alt=\"\"></p>\n" + Self.droppedTag + "<p>It's done\u{1}.</p>\n"
+        let escaped = html.withUTF8 { String(decoding: fast.escaped($0), as: UTF8.self) }
+        #expect(escaped == "&lt;p&gt;See &lt;a href=&quot;https://example.org/blog/x/&quot;&gt;x&lt;/a&gt; &amp;amp; &lt;img src=&quot;//cdn.test/i.png&quot; alt=&quot;&quot;&gt;&lt;/p&gt;\n&lt;p&gt;It&apos;s done.&lt;/p&gt;\n")
+    }
+}
