@@ -83,8 +83,11 @@ public struct DocumentTerms: Sendable, Hashable {
     /// Counts words into a `TermCache`: ASCII words (nearly all) as they come, other words once per distinct
     /// word at the end, since normalising them is slow.
     private struct Counter {
-        /// Other words as written: weight, occurrences and whether in the title.
-        private var others: [String: (weight: Float, count: Int, inTitle: Bool)] = [:]
+        /// Other words as written (`SearchTokenizer.RawTerm.nonASCII`), by their UTF-8: no String is made or
+        /// hashed per occurrence. Made at the first such word.
+        private var others: ByteKeyTable<Int32>?
+        /// Per other word, in the order first met: its UTF-8, weight, occurrences and whether in the title.
+        private var otherCounts: [(word: [UInt8], weight: Float, count: Int, inTitle: Bool)] = []
         private var length = 0
         private let tokenizer = SearchTokenizer()
 
@@ -97,10 +100,13 @@ public struct DocumentTerms: Sendable, Hashable {
                 case .ascii(let bytes):
                     cache.add(ascii: bytes, weight: weight, inTitle: inTitle)
                     length += 1
-                case .unnormalised(let word):
-                    others[word, default: (0, 0, false)].weight += weight
-                    others[word]!.count += 1
-                    if inTitle { others[word]!.inTitle = true }
+                case .nonASCII(let bytes):
+                    if others == nil { others = ByteKeyTable(capacity: 16) }
+                    let entry = others!.entry(for: bytes, hash: ByteKeyTable<Int32>.hash(bytes), inserting: Int32(otherCounts.count))
+                    if entry.inserted { otherCounts.append((Array(bytes), 0, 0, false)) }
+                    otherCounts[entry.index].weight += weight
+                    otherCounts[entry.index].count += 1
+                    if inTitle { otherCounts[entry.index].inTitle = true }
                 }
             }
         }
@@ -108,8 +114,10 @@ public struct DocumentTerms: Sendable, Hashable {
         /// Adds the other words to `cache`; the number of terms.
         func finish(into cache: inout TermCache) -> Int {
             var length = self.length
-            // In a fixed order, so that the entries come out in the same order every time.
-            for (raw, counts) in others.sorted(by: { $0.key < $1.key }) where cache.add(unnormalised: raw, weight: counts.weight, inTitle: counts.inTitle) {
+            // In a fixed order, so that the entries come out in the same order every time. Spellings that are
+            // one String (precomposed and decomposed) normalise to one term, whichever goes first.
+            let words = otherCounts.map { (word: String(decoding: $0.word, as: UTF8.self), counts: $0) }.sorted { $0.word < $1.word }
+            for (word, counts) in words where cache.add(unnormalised: word, weight: counts.weight, inTitle: counts.inTitle) {
                 length += counts.count
             }
             return length

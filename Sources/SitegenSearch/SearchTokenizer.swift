@@ -27,7 +27,7 @@ public struct SearchTokenizer: Sendable {
             switch term {
             case .short(let packed): body(String(decoding: ShortWordTable.bytes(of: packed), as: UTF8.self))
             case .ascii(let bytes): body(String(decoding: bytes.lazy.map { $0 | 0x20 }, as: UTF8.self))
-            case .unnormalised(let word): if let term = Self.normalise(word) { body(term) }
+            case .nonASCII(let bytes): if let term = Self.normalise(String(decoding: bytes, as: UTF8.self)) { body(term) }
             }
         }
     }
@@ -39,9 +39,10 @@ public struct SearchTokenizer: Sendable {
         /// More ASCII letters and digits, as written, valid only during the call. The term is each byte
         /// `| 0x20`, which lower-cases a letter and keeps a digit.
         case ascii(UnsafeBufferPointer<UInt8>)
-        /// A word with other scalars, still to be put through `normalise` (a counter does that once per
-        /// distinct word).
-        case unnormalised(String)
+        /// A word with other scalars, as UTF-8 valid only during the call, still to be put through
+        /// `normalise` (a counter does that once per distinct word): its ASCII letters lower-cased up to its
+        /// first other scalar, the rest as written.
+        case nonASCII(UnsafeBufferPointer<UInt8>)
     }
 
     /// A non-ASCII word as the script normalises it: NFKD, marks dropped, lower-cased, apostrophes dropped;
@@ -162,45 +163,35 @@ public struct SearchTokenizer: Sendable {
     }
 }
 
-/// The word being read: lower-case ASCII bytes on the fast path, the raw scalars once one is not ASCII.
+/// The word being read, as UTF-8: ASCII letters and digits lower-cased until its first other scalar, the
+/// rest as written (so that a counter can tell words apart without making a String of each).
 private struct WordBuffer {
     private var bytes: [UInt8] = []
-    private var scalars = String.UnicodeScalarView()
     private var isASCII = true
 
-    var isEmpty: Bool { bytes.isEmpty && scalars.isEmpty }
+    var isEmpty: Bool { bytes.isEmpty }
 
     /// An ASCII letter or digit.
     mutating func append(ascii byte: UInt8) {
-        guard isASCII else { return append(Unicode.Scalar(byte)) }
-        bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        bytes.append(isASCII && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
     }
 
     mutating func append(_ scalar: Unicode.Scalar) {
-        if isASCII && scalar.isASCII {
-            let byte = UInt8(scalar.value)
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            return
-        }
-        if isASCII {
-            isASCII = false
-            scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
-        }
-        scalars.append(scalar)
+        if scalar.isASCII { return append(ascii: UInt8(scalar.value)) }
+        isASCII = false
+        UTF8.encode(scalar) { bytes.append($0) }
     }
 
-    /// Hands out the normalised word unless it is empty or too long; starts a new word.
+    /// Hands out the word unless it is empty or (all ASCII) too long; starts a new word.
     mutating func finish(_ body: (SearchTokenizer.RawTerm) -> Void) {
         if isASCII {
             if !bytes.isEmpty && bytes.count <= SearchTokenizer.maximumLength {
                 bytes.withUnsafeBufferPointer { body($0.count <= 8 ? .short(ShortWordTable.pack($0)) : .ascii($0)) }
             }
-            bytes.removeAll(keepingCapacity: true)
-            return
+        } else {
+            bytes.withUnsafeBufferPointer { body(.nonASCII($0)) }
         }
-        body(.unnormalised(String(scalars)))
         bytes.removeAll(keepingCapacity: true)
-        scalars.removeAll()
         isASCII = true
     }
 }
