@@ -121,7 +121,6 @@ struct ContentParser: Sendable {
         var bodies: [(Article, [Diagnostic], reused: Bool)] = []
         var keeper = BodyKeeper(postings: releasing && config.search ? SearchPostings() : nil, store: store, storing: store != nil)
         if keeper.postings != nil { published.sort { Article.newestFirst($0.meta, $0.path, $1.meta, $1.path) } }
-        let tasks = config.workers == 1 ? 1 : 2
         // A slice's terms and bodies are put away while the next slice renders, so that the cores do not
         // wait on each other at every slice; one slice is put away at a time, in order.
         await withTaskGroup(of: (BodyKeeper, [(Article, [Diagnostic], reused: Bool)]).self) { putting in
@@ -135,7 +134,7 @@ struct ContentParser: Sendable {
                     keeper = next
                     bodies += kept
                 }
-                putting.addTask { [keeper] in await keeper.keeping(rendered, tasks: tasks) }
+                putting.addTask { [keeper] in await keeper.keeping(rendered) }
                 pending = true
             }
             if pending {
@@ -155,12 +154,13 @@ struct ContentParser: Sendable {
         var store: (any BodyStore)?
         var storing: Bool
 
-        /// `rendered` with its terms packed (on `tasks` tasks) and its bodies stored, and the keeper after it.
-        func keeping(_ rendered: [(Article, [Diagnostic], reused: Bool)], tasks: Int) async -> (BodyKeeper, [(Article, [Diagnostic], reused: Bool)]) {
+        /// `rendered` with its terms packed and its bodies stored, and the keeper after it. The terms are packed
+        /// in one task: the next slice renders meanwhile, and one run per slice repeats each term in fewer runs.
+        func keeping(_ rendered: [(Article, [Diagnostic], reused: Bool)]) async -> (BodyKeeper, [(Article, [Diagnostic], reused: Bool)]) {
             var keeper = self, rendered = rendered
             if keeper.postings != nil {
                 let indexed = rendered.indices.filter { rendered[$0].0.isIndexed }
-                await keeper.postings!.add(indexed.map { rendered[$0].0.searchTerms! }, tasks: tasks)
+                await keeper.postings!.add(indexed.map { rendered[$0].0.searchTerms! }, tasks: 1)
                 for index in indexed { rendered[index].0.searchTerms = nil }
             }
             if keeper.storing { keeper.storing = ContentParser.store(&rendered, in: &keeper.store!) }
