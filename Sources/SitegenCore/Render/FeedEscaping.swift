@@ -25,11 +25,11 @@ struct FeedEscaping: Sendable {
     private enum Kind: UInt8 {
         /// Copied as it is.
         case plain
-        /// `&`, `>`, `"` or `'`: replaced by its entity.
+        /// `&`, `>`, `"` or `'`: replaced by its entity (`xmlEscaped`'s).
         case entity
         /// `<`: the dropped tag, or `&lt;`.
         case open
-        /// A control character XML forbids: dropped.
+        /// A control character XML forbids (`xmlEscaped` drops it): dropped.
         case forbidden
         /// A space: an attribute made absolute, or copied.
         case space
@@ -50,11 +50,16 @@ struct FeedEscaping: Sendable {
     init(origin: String, droppedTag: String) {
         precondition(droppedTag.hasPrefix("<"), "the dropped tag is found at a `<`")
         var kinds = [Kind](repeating: .plain, count: 256), entities = [UInt64](repeating: 0, count: 256)
-        for byte in UInt8(0)..<0x20 where ![0x09, 0x0A, 0x0D].contains(byte) { kinds[Int(byte)] = .forbidden }
-        for (character, entity) in [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&apos;")] {
-            let byte = Int(character.utf8.first!)
-            kinds[byte] = .entity
-            entities[byte] = entity.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) } | UInt64(entity.utf8.count) << 56
+        // What XML escaping does to each ASCII character, asked of `xmlEscaped` itself: dropped, or an entity.
+        for byte in 0..<0x80 {
+            let escaped = String(UnicodeScalar(UInt8(byte))).xmlEscaped.utf8
+            if escaped.isEmpty {
+                kinds[byte] = .forbidden
+            } else if escaped.count > 1 {
+                precondition(escaped.count <= 7, "an entity fits in a word beside its length")
+                kinds[byte] = .entity
+                entities[byte] = escaped.reversed().reduce(0) { $0 << 8 | UInt64($1) } | UInt64(escaped.count) << 56
+            }
         }
         kinds[Int(UInt8(ascii: "<"))] = .open
         kinds[Int(UInt8(ascii: " "))] = .space
