@@ -97,9 +97,9 @@ extension DocumentOutline {
         guard end > 0, code[end - 1] >= 0x80 else { return UnsafeBufferPointer(rebasing: code[..<end]) }
         let text = String(decoding: code[..<end], as: UTF8.self)
         let kept = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? text.startIndex
-        // A String decoded from `code` spells its bytes one for one unless they were not valid UTF-8.
-        let length = text.utf8.distance(from: text.startIndex, to: kept)
-        return text.utf8.elementsEqual(code[..<end]) ? UnsafeBufferPointer(rebasing: code[..<length]) : UnsafeBufferPointer(rebasing: code[..<end])
+        // cmark-gfm's text is valid UTF-8, so the String spells its bytes one for one (`min` only keeps
+        // invalid bytes, repaired into longer ones, from reading past the end).
+        return UnsafeBufferPointer(rebasing: code[..<min(end, text.utf8.distance(from: text.startIndex, to: kept))])
     }
 }
 

@@ -45,6 +45,8 @@ struct FeedEscaping: Sendable {
     private let openings: [(written: [UInt8], escaped: [UInt8])]
     /// The origin escaped for XML, then `/`.
     private let absolutePrefix: [UInt8]
+    /// The most an attribute's opening and value prefix write.
+    private let longestAttribute: Int
 
     /// `droppedTag` starts with `<`.
     init(origin: String, droppedTag: String) {
@@ -67,16 +69,16 @@ struct FeedEscaping: Sendable {
         self.kinds = kinds
         self.entities = entities
         self.droppedTag = Array(droppedTag.utf8)
-        openings = Self.attributes.map { (Array(" \($0)=\"".utf8), Array(" \($0)=&quot;".utf8)) }
+        openings = Self.attributes.map { name in (Array(" \(name)=\"".utf8), Array(" \(name)=\"".xmlEscaped.utf8)) }
         absolutePrefix = Array((origin.xmlEscaped + "/").utf8)
+        longestAttribute = openings.map(\.escaped.count).max()! + max(absolutePrefix.count, Self.slashes.count)
     }
 
     /// `html` with the tag dropped, the attributes made absolute and everything escaped for XML.
     func escaped(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         // Each byte gives at most an entity of six bytes, and each attribute of seven or more its escaped
         // opening and the origin; eight bytes of slack, since an entity is stored as a whole word.
-        let longest = openings.map(\.escaped.count).max()! + absolutePrefix.count + 2
-        let bound = html.count * 6 + (html.count / 7 + 1) * longest + 8
+        let bound = html.count * 6 + (html.count / 7 + 1) * longestAttribute + 8
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { out in
             kinds.withUnsafeBufferPointer { kinds in
                 entities.withUnsafeBufferPointer { entities in
@@ -154,10 +156,14 @@ struct FeedEscaping: Sendable {
             // `//`: a protocol-relative URL, left as it is; `/`: the site's origin goes before it.
             let protocolRelative = slash + 1 < html.count && html[slash + 1] == UInt8(ascii: "/")
             var at = start
-            for byte in opening.escaped + (protocolRelative ? Self.slashes : absolutePrefix) {
-                out[at] = byte
-                at += 1
+            func put(_ bytes: [UInt8]) {
+                for byte in bytes {
+                    out[at] = byte
+                    at += 1
+                }
             }
+            put(opening.escaped)
+            put(protocolRelative ? Self.slashes : absolutePrefix)
             return (opening.written.count + (protocolRelative ? 2 : 1), at - start)
         }
         return nil

@@ -59,14 +59,18 @@ struct SiteRenderer: Sendable {
         }
         var out = Emitter(sink: sink, workers: site.config.workers)
         var newCache = RenderCache(templates: tree.templates)
-        try await out.emit(generated)
-        try await emitFeeds(feeds, claims: feedClaims, writer: feedWriter, describe: describe, cache: cache, into: &out, newCache: &newCache)
-        if var state = search {
-            try await emitSearch(&state, claims: searchClaims, files: searchFiles, describe: describe, into: &out)
-            if sink == nil { newCache.search = state }
+        // Each batch is written while the next one is made (`Emitter.emit(hashed:writingIn:)`).
+        try await withThrowingTaskGroup(of: Void.self) { writes in
+            try await out.emit(generated, writingIn: &writes)
+            try await emitFeeds(feeds, claims: feedClaims, writer: feedWriter, describe: describe, cache: cache, into: &out, writingIn: &writes, newCache: &newCache)
+            if var state = search {
+                try await emitSearch(&state, claims: searchClaims, files: searchFiles, describe: describe, into: &out, writingIn: &writes)
+                if sink == nil { newCache.search = state }
+            }
+            try await out.emit(copied, writingIn: &writes)
+            try await emitPages(jobs, paths: paths, claimed: claimed, models: models, describe: describe, cache: cache, into: &out, writingIn: &writes, newCache: &newCache)
+            try await writes.waitForAll()
         }
-        try await out.emit(copied)
-        try await emitPages(jobs, paths: paths, claimed: claimed, models: models, describe: describe, cache: cache, into: &out, newCache: &newCache)
         let manifest = Manifest(baseURL: models.urls.baseURL, entries: out.entries)
         newCache.hashes = Dictionary(uniqueKeysWithValues: manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } })
         return Rendered(files: out.files, manifest: manifest, diagnostics: table.diagnostics + out.problems, cache: newCache, models: models, jobs: jobs)
@@ -77,44 +81,40 @@ struct SiteRenderer: Sendable {
     /// `newCache` for the next render.
     private func emitPages(
         _ jobs: [PageJob], paths: [String], claimed: [Bool], models: ViewModels, describe: ManifestBuilder, cache: RenderCache,
-        into out: inout Emitter, newCache: inout RenderCache
+        into out: inout Emitter, writingIn writes: inout ThrowingTaskGroup<Void, any Error>, newCache: inout RenderCache
     ) async throws {
         let reusable = cache.templates == newCache.templates ? cache.pages : [:]
         // Each chunk's own copy of the templates, kept from one batch to the next.
         var copies: [TemplateRenderer] = []
-        // A batch is written while the next one renders, so that neither waits with a core idle for the
-        // slowest part of the other; one batch is written at a time.
-        try await withThrowingTaskGroup(of: Void.self) { writes in
-            var writing = false
-            for slice in Array(jobs.indices).slices(of: Self.filesPerBatch) {
-                let batch = slice.filter { claimed[$0] }
-                let pages = await batch.parallelMap(workers: out.workers, states: &copies, state: { [templates] in templates.isolatedCopy() }) { templates, index -> (page: RenderCache.Page, entry: Manifest.Entry, problem: Diagnostic?) in
-                    let job = jobs[index], path = paths[index], context = models.context(for: job)
-                    var entry = describe.page(job)
-                    if let cached = reusable[path], cached.template == job.template, cached.context == context {
-                        entry.sha256 = cache.hashes[path] ?? cached.file.contents.sha256
-                        return (cached, entry, nil)
-                    }
-                    let (html, problem) = templates.render(job.template, context)
-                    let file = OutputFile(path: path, contents: .bytes(html))
-                    entry.sha256 = file.contents.sha256
-                    return (RenderCache.Page(template: job.template, context: context, file: file, fresh: true), entry, problem)
+        for slice in Array(jobs.indices).slices(of: Self.filesPerBatch) {
+            let batch = slice.filter { claimed[$0] }
+            let pages = await batch.parallelMap(workers: out.workers, states: &copies, state: { [templates] in templates.isolatedCopy() }) { templates, index -> (page: RenderCache.Page, entry: Manifest.Entry, problem: Diagnostic?) in
+                let job = jobs[index], path = paths[index], context = models.context(for: job)
+                var entry = describe.page(job)
+                if let cached = reusable[path], cached.template == job.template, cached.context == context {
+                    entry.sha256 = cache.hashes[path] ?? cached.file.contents.sha256
+                    return (cached, entry, nil)
                 }
-                out.report(pages.compactMap(\.problem))
-                for (page, _, _) in pages where page.fresh { newCache.rendered.insert(page.file.path) }
-                if writing { try await writes.next() }
-                writing = out.emit(hashed: pages.map { ($0.page.file, $0.entry) }, writingIn: &writes)
-                guard out.sink == nil else { continue }
-                for (page, _, problem) in pages where problem == nil {
-                    newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false)
-                }
+                let (html, problem) = templates.render(job.template, context)
+                let file = OutputFile(path: path, contents: .bytes(html))
+                entry.sha256 = file.contents.sha256
+                return (RenderCache.Page(template: job.template, context: context, file: file, fresh: true), entry, problem)
             }
-            try await writes.waitForAll()
+            out.report(pages.compactMap(\.problem))
+            for (page, _, _) in pages where page.fresh { newCache.rendered.insert(page.file.path) }
+            try await out.emit(hashed: pages.map { ($0.page.file, $0.entry) }, writingIn: &writes)
+            guard out.sink == nil else { continue }
+            for (page, _, problem) in pages where problem == nil {
+                newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false)
+            }
         }
     }
 
     /// The search fragments, a batch at a time, then the index's own files, which carry the fragments' hashes.
-    private func emitSearch(_ state: inout SearchFiles.State, claims: Set<String>, files: SearchFiles, describe: ManifestBuilder, into out: inout Emitter) async throws {
+    private func emitSearch(
+        _ state: inout SearchFiles.State, claims: Set<String>, files: SearchFiles, describe: ManifestBuilder,
+        into out: inout Emitter, writingIn writes: inout ThrowingTaskGroup<Void, any Error>
+    ) async throws {
         func described(_ files: [OutputFile]) -> [(OutputFile, Manifest.Entry)] {
             files.filter { claims.contains($0.path) }.map { ($0, describe.generated($0.path, kind: .searchIndex)) }
         }
@@ -122,16 +122,16 @@ struct SiteRenderer: Sendable {
         for documents in SearchFiles.documentArticles(state).slices(of: Self.filesPerBatch) {
             let fragments = await files.fragments(documents)
             hashes += fragments.hashes
-            try await out.emit(described(fragments.files))
+            try await out.emit(described(fragments.files), writingIn: &writes)
         }
-        try await out.emit(described(SearchFiles.finish(&state, fragmentHashes: hashes)))
+        try await out.emit(described(SearchFiles.finish(&state, fragmentHashes: hashes)), writingIn: &writes)
     }
 
     /// The feeds, a batch at a time; a feed taken from `cache` keeps its hash. Without a sink, the feeds
     /// are kept in `newCache` for the next render.
     private func emitFeeds(
         _ feeds: [FeedWriter.Planned], claims: [Bool], writer: FeedWriter, describe: ManifestBuilder, cache: RenderCache,
-        into out: inout Emitter, newCache: inout RenderCache
+        into out: inout Emitter, writingIn writes: inout ThrowingTaskGroup<Void, any Error>, newCache: inout RenderCache
     ) async throws {
         var kept: [OutputFile] = []
         var entries = writer.escapedEntries(for: feeds)
@@ -141,7 +141,7 @@ struct SiteRenderer: Sendable {
             for feed in batch where feed.cached != nil { known[feed.path] = cache.hashes[feed.path] }
             for feed in batch where feed.cached == nil { newCache.rendered.insert(feed.path) }
             let claimed = zip(batch.indices, files).filter { claims[$0.0] }.map { ($0.1, describe.feed($0.1.path)) }
-            try await out.emit(claimed, knownHashes: known)
+            try await out.emit(claimed, knownHashes: known, writingIn: &writes)
             if out.sink == nil { kept += files }
         }
         guard out.sink == nil else { return }
@@ -255,6 +255,8 @@ private struct Emitter {
     private(set) var entries: [Manifest.Entry] = []
     /// Pages that could not be rendered, each problem once.
     private(set) var problems: [Diagnostic] = []
+    /// Whether a write handed to the task group may still be going.
+    private var writing = false
 
     init(sink: (any OutputSink)?, workers: Int?) {
         self.sink = sink
@@ -263,7 +265,9 @@ private struct Emitter {
 
     /// Hands on `described`, putting in each entry the SHA-256 of a file held in memory (in parallel) or the
     /// known one; files copied from disk are hashed as they are written.
-    mutating func emit(_ described: [(OutputFile, Manifest.Entry)], knownHashes: [String: String] = [:]) async throws {
+    mutating func emit(
+        _ described: [(OutputFile, Manifest.Entry)], knownHashes: [String: String] = [:], writingIn writes: inout ThrowingTaskGroup<Void, any Error>
+    ) async throws {
         let hashed = await described.parallelMap(workers: workers) { file, entry in
             var entry = entry
             if let known = knownHashes[file.path], !known.isEmpty {
@@ -273,29 +277,25 @@ private struct Emitter {
             }
             return (file, entry)
         }
-        try await emit(hashed: hashed)
+        try await emit(hashed: hashed, writingIn: &writes)
     }
 
     mutating func report(_ problems: [Diagnostic]) {
         for problem in problems where !self.problems.contains(problem) { self.problems.append(problem) }
     }
 
-    /// Hands on files whose entries are complete.
-    mutating func emit(hashed described: [(OutputFile, Manifest.Entry)]) async throws {
-        entries += described.map(\.1)
-        if let sink { try await sink.write(described.map(\.0)) } else { files += described.map(\.0) }
-    }
-
-    /// `emit(hashed:)` with the sink's write added to `writes` rather than awaited, so that the caller can
-    /// make the next files meanwhile (the entries keep their order); whether a write was added.
-    mutating func emit(hashed described: [(OutputFile, Manifest.Entry)], writingIn writes: inout ThrowingTaskGroup<Void, any Error>) -> Bool {
+    /// Hands on files whose entries are complete. The sink's write goes into `writes` and runs while the
+    /// caller makes the next files, so that neither waits with a core idle for the slowest part of the
+    /// other; one write at a time, in the order handed on (the entries keep that order too).
+    mutating func emit(hashed described: [(OutputFile, Manifest.Entry)], writingIn writes: inout ThrowingTaskGroup<Void, any Error>) async throws {
         entries += described.map(\.1)
         guard let sink else {
             files += described.map(\.0)
-            return false
+            return
         }
+        if writing { try await writes.next() }
         let files = described.map(\.0)
         writes.addTask { try await sink.write(files) }
-        return true
+        writing = true
     }
 }
