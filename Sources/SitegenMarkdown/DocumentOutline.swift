@@ -31,8 +31,9 @@ struct DocumentOutline {
     /// The text before the first heading, then one section per heading, without the trailing separator.
     var sections: [TextSection] {
         openSections.map { section in
-            let text = section.text.last == 0x20 ? section.text.dropLast() : section.text[...]
-            return TextSection(anchor: "", heading: section.heading, text: String(decoding: text, as: UTF8.self))
+            var text = section.text
+            if text.last == 0x20 { text.removeLast() }
+            return TextSection(anchor: "", heading: section.heading, textUTF8: text)
         }
     }
 

@@ -66,12 +66,20 @@ public struct TextSection: Sendable, Hashable {
     public var anchor: String
     /// The plain text of that heading; empty for the text before the first heading.
     public var heading: String
-    /// The section's text: blocks separated by one space, line breaks as spaces.
-    public var text: String
+    /// The section's text as UTF-8: blocks separated by one space, line breaks as spaces. Search reads and
+    /// writes it as bytes, so no String is made of it in a build.
+    public var textUTF8: [UInt8]
+    /// The section's text.
+    public var text: String { String(decoding: textUTF8, as: UTF8.self) }
     public init(anchor: String, heading: String, text: String) {
+        self.init(anchor: anchor, heading: heading, textUTF8: Array(text.utf8))
+    }
+
+    /// A section whose text is `textUTF8` (valid UTF-8).
+    public init(anchor: String, heading: String, textUTF8: [UInt8]) {
         self.anchor = anchor
         self.heading = heading
-        self.text = text
+        self.textUTF8 = textUTF8
     }
 }
 

@@ -2,11 +2,16 @@
 /// per document (in parallel, and cached with the article), merged by `SearchIndex`.
 ///
 /// Every article keeps its terms until the index is built, so they are packed: the terms' bytes in one
-/// array, each ended by a 0 byte (no term has one), and their weights in another. At 10,000 articles that
-/// is 38 MB where an array of `Entry` took 77 MB (and dictionaries hundreds more).
+/// array, their lengths, hashes and weights in others. At 10,000 articles that is about 50 MB where an
+/// array of `Entry` took 77 MB (and dictionaries hundreds more). The hashes are the stems' own, worked out
+/// once per distinct stem by the `TermCache`, so that packing posting lists hashes no term again.
 public struct DocumentTerms: Sendable, Hashable {
-    /// The terms' UTF-8 bytes, in `entries` order, each followed by a 0 byte.
+    /// The terms' UTF-8 bytes, in `entries` order, one after the other.
     private let termBytes: [UInt8]
+    /// Each term's length in bytes (at most 4 × `SearchTokenizer.maximumLength`), in the same order.
+    private let termLengths: [UInt8]
+    /// Each term's `ByteKeyTable` hash, in the same order.
+    private let termHashes: [UInt32]
     /// Each term's weight, in the same order.
     private let termWeights: [Float]
     /// The positions, ascending, of the terms that are in the title.
@@ -39,16 +44,34 @@ public struct DocumentTerms: Sendable, Hashable {
     /// Calls `body` with each term's bytes (valid only during the call), weight and whether it is in the
     /// title, in `entries` order; no String is made.
     public func forEachTerm(_ body: (UnsafeBufferPointer<UInt8>, Float, Bool) -> Void) {
+        var weights = termWeights.makeIterator()
+        var nextTitled = 0
+        forEachHashedTerm { position, bytes, _ in
+            let inTitle = nextTitled < titled.count && titled[nextTitled] == position
+            if inTitle { nextTitled += 1 }
+            body(bytes, weights.next()!, inTitle)
+        }
+    }
+
+    /// Calls `body` with each term's position, bytes (valid only during the call) and hash, in `entries` order.
+    func forEachHashedTerm(_ body: (Int, UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
         termBytes.withUnsafeBufferPointer { bytes in
-            var start = 0, nextTitled = 0
-            for (position, weight) in termWeights.enumerated() {
-                var end = start
-                while bytes[end] != 0 { end += 1 }
-                let inTitle = nextTitled < titled.count && titled[nextTitled] == position
-                if inTitle { nextTitled += 1 }
-                body(UnsafeBufferPointer(rebasing: bytes[start..<end]), weight, inTitle)
-                start = end + 1
+            var start = 0
+            for position in termLengths.indices {
+                let end = start + Int(termLengths[position])
+                body(position, UnsafeBufferPointer(rebasing: bytes[start..<end]), termHashes[position])
+                start = end
             }
+        }
+    }
+
+    /// Calls `body` with each term's weight and whether it is in the title, in `entries` order.
+    func forEachWeight(_ body: (Float, Bool) -> Void) {
+        var nextTitled = 0
+        for (position, weight) in termWeights.enumerated() {
+            let inTitle = nextTitled < titled.count && titled[nextTitled] == position
+            if inTitle { nextTitled += 1 }
+            body(weight, inTitle)
         }
     }
 
@@ -66,61 +89,23 @@ public struct DocumentTerms: Sendable, Hashable {
 
     /// The terms of `fields`, stemming through `cache` (which a worker keeps from one document to the next).
     public init(_ fields: SearchFields, weights fieldWeights: SearchFields.Weights = .init(), cache: inout TermCache) {
-        var counter = Counter()
-        counter.add(fields.title, weight: fieldWeights.title, inTitle: true, to: &cache)
-        counter.add(fields.description, weight: fieldWeights.description, to: &cache)
-        for tag in fields.tags { counter.add(tag, weight: fieldWeights.tags, to: &cache) }
-        for heading in fields.headings { counter.add(heading, weight: fieldWeights.headings, to: &cache) }
-        for piece in fields.body { counter.add(piece, weight: fieldWeights.body, to: &cache) }
-        length = counter.finish(into: &cache)
-        var bytes: [UInt8] = [], weights: [Float] = [], titled: [Int32] = []
-        cache.takeCounts(into: &bytes, weights: &weights, titled: &titled)
-        termBytes = bytes
-        termWeights = weights
-        self.titled = titled
-    }
-
-    /// Counts words into a `TermCache`: ASCII words (nearly all) as they come, other words once per distinct
-    /// word at the end, since normalising them is slow.
-    private struct Counter {
-        /// Other words as written (`SearchTokenizer.RawTerm.nonASCII`), by their UTF-8: no String is made or
-        /// hashed per occurrence. Made at the first such word.
-        private var others: ByteKeyTable<Int32>?
-        /// Per other word, in the order first met: its UTF-8, weight, occurrences and whether in the title.
-        private var otherCounts: [(word: [UInt8], weight: Float, count: Int, inTitle: Bool)] = []
-        private var length = 0
-        private let tokenizer = SearchTokenizer()
-
-        mutating func add(_ text: String, weight: Float, inTitle: Bool = false, to cache: inout TermCache) {
-            tokenizer.forEachRawTerm(in: text) { term in
-                switch term {
-                case .short(let packed):
-                    cache.add(short: packed, weight: weight, inTitle: inTitle)
-                    length += 1
-                case .ascii(let bytes):
-                    cache.add(ascii: bytes, weight: weight, inTitle: inTitle)
-                    length += 1
-                case .nonASCII(let bytes):
-                    if others == nil { others = ByteKeyTable(capacity: 16) }
-                    let entry = others!.entry(for: bytes, hash: ByteKeyTable<Int32>.hash(bytes), inserting: Int32(otherCounts.count))
-                    if entry.inserted { otherCounts.append((Array(bytes), 0, 0, false)) }
-                    otherCounts[entry.index].weight += weight
-                    otherCounts[entry.index].count += 1
-                    if inTitle { otherCounts[entry.index].inTitle = true }
-                }
-            }
+        let tokenizer = SearchTokenizer()
+        func count(_ text: String, _ weight: Float, inTitle: Bool = false) {
+            cache.field = (weight, inTitle)
+            tokenizer.forEachRawTerm(in: text, into: &cache)
         }
-
-        /// Adds the other words to `cache`; the number of terms.
-        func finish(into cache: inout TermCache) -> Int {
-            var length = self.length
-            // In a fixed order, so that the entries come out in the same order every time. Spellings that are
-            // one String (precomposed and decomposed) normalise to one term, whichever goes first.
-            let words = otherCounts.map { (word: String(decoding: $0.word, as: UTF8.self), counts: $0) }.sorted { $0.word < $1.word }
-            for (word, counts) in words where cache.add(unnormalised: word, weight: counts.weight, inTitle: counts.inTitle) {
-                length += counts.count
-            }
-            return length
-        }
+        count(fields.title, fieldWeights.title, inTitle: true)
+        count(fields.description, fieldWeights.description)
+        for tag in fields.tags { count(tag, fieldWeights.tags) }
+        for heading in fields.headings { count(heading, fieldWeights.headings) }
+        cache.field = (fieldWeights.body, false)
+        for piece in fields.body { piece.withUnsafeBufferPointer { tokenizer.forEachRawTerm(in: $0, into: &cache) } }
+        let (taken, length) = cache.takeCounts()
+        self.length = length
+        termBytes = taken.bytes
+        termLengths = taken.lengths
+        termHashes = taken.hashes
+        termWeights = taken.weights
+        titled = taken.titled
     }
 }

@@ -70,6 +70,13 @@ struct JSONBytes {
         bytes.append(0x22)
     }
 
+    /// `string(_:)` of text given as UTF-8.
+    mutating func string(_ utf8: [UInt8]) {
+        bytes.append(0x22)
+        utf8.withUnsafeBufferPointer { appendEscaped($0) }
+        bytes.append(0x22)
+    }
+
     /// Appends `utf8` with quotes, backslashes and control characters escaped. Nearly all text has none, so
     /// eight bytes at a time are tested for any of them at once, and only a group that has one is looked at
     /// byte by byte; the runs between escapes are appended whole.
@@ -77,11 +84,8 @@ struct JSONBytes {
         let raw = UnsafeRawBufferPointer(utf8)
         var runStart = 0, index = 0
         while index < utf8.count {
+            while index + 8 <= utf8.count, !Self.hasEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
             let end = min(index + 8, utf8.count)
-            if end - index == 8, !Self.hasEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                index = end
-                continue
-            }
             for position in index..<end where Self.needsEscape(utf8[position]) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
                 escape(utf8[position])
@@ -98,10 +102,12 @@ struct JSONBytes {
 
     /// Whether any of the eight bytes of `word` `needsEscape` (the byte-wise tests of "Bit Twiddling Hacks":
     /// a byte below n sets its top bit in `(x - n) & ~x`, for n up to 128).
+    @inline(__always)
     private static func hasEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
-        func hasByteBelow(_ limit: UInt64, _ word: UInt64) -> Bool { (word &- ones &* limit) & ~word & tops != 0 }
-        return hasByteBelow(0x20, word) || hasByteBelow(1, word ^ (ones &* 0x22)) || hasByteBelow(1, word ^ (ones &* 0x5C))
+        func bytesBelow(_ limit: UInt64, _ word: UInt64) -> UInt64 { (word &- ones &* limit) & ~word }
+        // One test of the three marks together, with no branch between them.
+        return (bytesBelow(0x20, word) | bytesBelow(1, word ^ (ones &* 0x22)) | bytesBelow(1, word ^ (ones &* 0x5C))) & tops != 0
     }
 
     private mutating func escape(_ byte: UInt8) {

@@ -19,8 +19,8 @@ struct PackedPostings: Sendable {
         var numbered: [Int32] = []
         numbered.reserveCapacity(run.reduce(0) { $0 + $1.count })
         for document in run {
-            document.forEachTerm { bytes, _, _ in
-                let entry = numbers.entry(for: bytes, hash: ByteKeyTable<Int32>.hash(bytes), inserting: Int32(terms.count))
+            document.forEachHashedTerm { _, bytes, hash in
+                let entry = numbers.entry(for: bytes, hash: hash, inserting: Int32(terms.count))
                 if entry.inserted {
                     terms.append(String(decoding: bytes, as: UTF8.self))
                     counts.append(0)
@@ -39,7 +39,7 @@ struct PackedPostings: Sendable {
         var inTitle = [Bool](repeating: false, count: numbered.count)
         var occurrence = 0
         for (number, document) in zip(firstNumber..., run) {
-            document.forEachTerm { _, weight, titled in
+            document.forEachWeight { weight, titled in
                 let term = Int(numbered[occurrence])
                 occurrence += 1
                 let place = next[term]

@@ -4,15 +4,20 @@ public struct SearchFields: Sendable, Hashable {
     public var description: String
     public var tags: [String]
     public var headings: [String]
-    /// The body's text, in any number of pieces (one per section, say).
-    public var body: [String]
+    /// The body's text as UTF-8 (valid), in any number of pieces (one per section, say).
+    public var body: [[UInt8]]
 
     public init(title: String, description: String, tags: [String], headings: [String], body: [String]) {
+        self.init(title: title, description: description, tags: tags, headings: headings, bodyUTF8: body.map { Array($0.utf8) })
+    }
+
+    /// Fields whose body is given as UTF-8, as a rendered document's sections hold it.
+    public init(title: String, description: String, tags: [String], headings: [String], bodyUTF8: [[UInt8]]) {
         self.title = title
         self.description = description
         self.tags = tags
         self.headings = headings
-        self.body = body
+        self.body = bodyUTF8
     }
 
     /// How much one occurrence of a term counts, by field: a match in the title says most about a document.

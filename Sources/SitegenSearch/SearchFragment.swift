@@ -18,11 +18,16 @@ public struct SearchFragment: Sendable, Hashable {
         /// The heading's `id`, empty before the first heading.
         public var anchor: String
         public var heading: String
-        public var text: String
+        /// The section's text as UTF-8 (valid).
+        public var textUTF8: [UInt8]
         public init(anchor: String, heading: String, text: String) {
+            self.init(anchor: anchor, heading: heading, textUTF8: Array(text.utf8))
+        }
+
+        public init(anchor: String, heading: String, textUTF8: [UInt8]) {
             self.anchor = anchor
             self.heading = heading
-            self.text = text
+            self.textUTF8 = textUTF8
         }
     }
 
@@ -43,7 +48,7 @@ public struct SearchFragment: Sendable, Hashable {
 
     /// The fragment's `sections`: `[[anchor,heading,text],…]`.
     public static func encode(_ sections: [Section]) -> [UInt8] {
-        var out = JSONBytes(capacity: sections.reduce(2) { $0 + $1.text.utf8.count + $1.heading.utf8.count + $1.anchor.utf8.count + 12 })
+        var out = JSONBytes(capacity: sections.reduce(2) { $0 + $1.textUTF8.count + $1.heading.utf8.count + $1.anchor.utf8.count + 12 })
         out.raw("[")
         for (index, section) in sections.enumerated() {
             out.raw(index == 0 ? "[" : ",[")
@@ -51,7 +56,7 @@ public struct SearchFragment: Sendable, Hashable {
             out.raw(",")
             out.string(section.heading)
             out.raw(",")
-            out.string(section.text)
+            out.string(section.textUTF8)
             out.raw("]")
         }
         out.raw("]")

@@ -186,7 +186,7 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// The manifest and the shards; `fragmentHashes` (the `Fingerprint` of each document's fragment) go into the version.
+    /// The manifest and the shards; `fragmentHashes` (a 64-bit hash of each document's fragment) go into the version.
     /// An index that is not editable gives its files once: each entry is dropped as its shard is made.
     public mutating func files(fragmentHashes: [UInt64]) -> [File] {
         precondition(isEditable || !entries.isEmpty || terms.isEmpty, "an index that is not editable gives its files once")

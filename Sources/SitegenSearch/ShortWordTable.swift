@@ -32,6 +32,7 @@ struct ShortWordTable: Sendable {
     }
 
     /// The number filed under `key`, if any.
+    @inline(__always)
     func value(for key: UInt64) -> Int32? {
         slots.withUnsafeBufferPointer { slots in
             var slot = firstSlot(key)

@@ -63,7 +63,7 @@ struct DocumentTermsTests {
             var expected: [String: Float] = [:]
             var length = 0
             let weighted = [(fields.title, weights.title), (fields.description, weights.description)]
-                + fields.tags.map { ($0, weights.tags) } + fields.headings.map { ($0, weights.headings) } + fields.body.map { ($0, weights.body) }
+                + fields.tags.map { ($0, weights.tags) } + fields.headings.map { ($0, weights.headings) } + fields.body.map { (String(decoding: $0, as: UTF8.self), weights.body) }
             for (text, weight) in weighted {
                 for term in SearchTokenizer().terms(in: text) {
                     expected[EnglishStemmer().stem(term), default: 0] += weight

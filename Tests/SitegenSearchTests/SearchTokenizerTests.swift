@@ -67,6 +67,32 @@ struct SearchTokenizerTests {
         }
     }
 
+    /// Texts of many blocks: words that end at, cross and fill a 64-byte block, and the scalars after them.
+    @Test func longTextsAgreeWithScalarByScalarReference() async {
+        let pieces = ["word", "Word", "7", " ", "  ", ",", "'", "’", "é", "—", "e\u{301}", "x" + String(repeating: "y", count: 62),
+                      String(repeating: "z", count: 70), String(repeating: "a", count: 9), "12345678"]
+        await propertyCheck(count: 300, input: Gen.int(in: 0..<pieces.count).array(of: 0...120)) { picks in
+            let text = picks.map { pieces[$0] }.joined()
+            #expect(SearchTokenizer().terms(in: text) == Self.reference(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The scalars `isWordScalar` knows without the Unicode tables are classed as the tables class them.
+    @Test func knownScalarsAgreeWithTheirCategory() {
+        for value in Array(0xC0...0xFF) + Array(0x2000...0x206F) {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            let isWord: Bool
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+                isWord = true
+            default:
+                isWord = false
+            }
+            #expect(SearchTokenizer.isWordScalar(scalar) == isWord, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func asciiFastPathAgreesWithTheGeneralOne() async {
         // A word with one non-ASCII letter takes the general path; its ASCII part must come out the same.
         let alphabet = Array("abcXYZ019")

@@ -30,7 +30,7 @@ extension ContentParser {
         let (imageURL, imageDiagnostics) = resolveImage(source, resolver: resolver)
         diagnostics += imageDiagnostics
         let indexed = config.search && !source.meta.draft
-        let sections = indexed ? SearchFragment.encode(rendered.sections.map { .init(anchor: $0.anchor, heading: $0.heading, text: $0.text) }) : []
+        let sections = indexed ? SearchFragment.encode(rendered.sections.map { .init(anchor: $0.anchor, heading: $0.heading, textUTF8: $0.textUTF8) }) : []
         var article = Article(
             path: head.path, meta: head.meta, route: head.route, body: .held(html: rendered.htmlUTF8, searchSections: sections),
             headings: rendered.headings, wordCount: rendered.wordCount, imageURL: imageURL
@@ -40,7 +40,7 @@ extension ContentParser {
             article.isIndexed = true
             article.searchTerms = DocumentTerms(SearchFields(
                 title: source.meta.title, description: source.meta.description ?? "", tags: source.meta.tags,
-                headings: rendered.headings.map(\.text), body: rendered.sections.map(\.text)), cache: &terms)
+                headings: rendered.headings.map(\.text), bodyUTF8: rendered.sections.map(\.textUTF8)), cache: &terms)
         }
         return (article, diagnostics)
     }

@@ -53,13 +53,20 @@ struct SearchFiles: Sendable {
     }
 
     /// The fragments of the documents in `documents` (a slice of `documentArticles`: positions are document
-    /// numbers), made in parallel, with their hashes for the index.
-    func fragments(_ documents: ArraySlice<Int>) async -> (files: [OutputFile], hashes: [UInt64]) {
-        let made = await Array(documents).parallelMap(workers: models.site.config.workers) { [models] index -> (bytes: Data, hash: UInt64) in
-            let bytes = Self.fragment(models, index).json()
-            return (Data(bytes), Fingerprint.of(bytes))
+    /// numbers), made in parallel, with their SHA-256 digests, which the manifest takes as they are and
+    /// the index's version is made from (`fragmentHash`): the fragments, most of the index's bytes, are
+    /// hashed once.
+    func fragments(_ documents: ArraySlice<Int>) async -> (files: [OutputFile], sha256: [String]) {
+        let made = await Array(documents).parallelMap(workers: models.site.config.workers) { [models] index -> (bytes: Data, sha256: String) in
+            let bytes = Data(Self.fragment(models, index).json())
+            return (bytes, Manifest.sha256(bytes))
         }
-        return (zip(documents.indices, made).map { Self.fragmentFile($0, $1.bytes) }, made.map(\.hash))
+        return (zip(documents.indices, made).map { Self.fragmentFile($0, $1.bytes) }, made.map(\.sha256))
+    }
+
+    /// The hash of a fragment that goes into the index's version: the first 64 bits of its SHA-256 digest.
+    static func fragmentHash(sha256: String) -> UInt64 {
+        UInt64(sha256.prefix(16), radix: 16)!
     }
 
     /// The index's own files, once every fragment's hash is known.
@@ -76,9 +83,9 @@ struct SearchFiles: Sendable {
         for (index, terms) in old.sorted(by: { $0.key < $1.key }) {
             guard let number = state.documents[index], let new = models.site.articles[index].searchTerms else { continue }
             state.index.replace(number, with: new, was: terms)
-            let bytes = Self.fragment(models, index).json()
-            state.fragmentHashes[number] = Fingerprint.of(bytes)
-            fragments.append(Self.fragmentFile(number, Data(bytes)))
+            let bytes = Data(Self.fragment(models, index).json())
+            state.fragmentHashes[number] = Self.fragmentHash(sha256: Manifest.sha256(bytes))
+            fragments.append(Self.fragmentFile(number, bytes))
         }
         let index = Self.indexFiles(&state)
         return (index.filter { !$0.unchanged }.map(\.file) + fragments, index.count)

@@ -121,8 +121,9 @@ struct SiteRenderer: Sendable {
         var hashes: [UInt64] = []
         for documents in SearchFiles.documentArticles(state).slices(of: Self.filesPerBatch) {
             let fragments = await files.fragments(documents)
-            hashes += fragments.hashes
-            try await out.emit(described(fragments.files), writingIn: &writes)
+            hashes += fragments.sha256.map { SearchFiles.fragmentHash(sha256: $0) }
+            let known = Dictionary(uniqueKeysWithValues: zip(fragments.files.map(\.path), fragments.sha256))
+            try await out.emit(described(fragments.files), knownHashes: known, writingIn: &writes)
         }
         try await out.emit(described(SearchFiles.finish(&state, fragmentHashes: hashes)), writingIn: &writes)
     }
