@@ -265,7 +265,7 @@ public struct SearchIndex: Sendable {
         json.string(term)
         json.raw(":[")
         let idf = options.bm25.idf(documentFrequency: list.documents.count, documentCount: lengths.count)
-        json.integer(max(1, Int((idf * 100_000).rounded())))
+        json.integer(max(1, Self.roundedInteger(idf * 100_000)))
         list.documents.withUnsafeBufferPointer { documents in
             json.integerPairs(documents.count, reservingAfter: 1) { index in
                 (Int(documents[index] - (index == 0 ? 0 : documents[index - 1])), score(list, at: index))
@@ -300,7 +300,16 @@ public struct SearchIndex: Sendable {
     /// The written score of the document at `position` of `list`: saturation (plus the title bonus) × 1,000.
     private func score(_ list: PostingList, at position: Int) -> Int {
         let saturation = options.bm25.saturation(weight: Double(list.weights[position]), norm: norms[Int(list.documents[position])])
-        return max(1, Int(((saturation + (list.inTitle[position] ? options.titleBonus : 0)) * 1000).rounded()))
+        return max(1, Self.roundedInteger((saturation + (list.inTitle[position] ? options.titleBonus : 0)) * 1000))
+    }
+
+    /// `Int(value.rounded())` for a `value` that is not negative (a negative one gives 0 or its rounding
+    /// towards zero, which every caller lifts to 1), without the C library's `round`, which every posting's
+    /// score called: the whole part, plus one when the rest is at least a half. The rest of a Double below
+    /// 2⁵² is exact, and above that there is none.
+    static func roundedInteger(_ value: Double) -> Int {
+        let whole = Int(value)
+        return value - Double(whole) >= 0.5 ? whole + 1 : whole
     }
 
     /// Where `term` is, or would go, in `terms`.

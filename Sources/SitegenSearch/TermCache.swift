@@ -12,27 +12,22 @@ public struct TermCache: Sendable, RawTermSink {
     /// Every distinct stem's `ByteKeyTable` hash, by number.
     private var stemHashes: [UInt32] = []
     private var numbers: [String: Int32] = [:]
-    /// Non-ASCII words as written, normalised and stemmed (nil: not a term); normalising is slow.
-    private var spellings: [String: Int32?] = [:]
+    /// Every non-ASCII word met, as `SearchTokenizer.RawTerm.nonASCII` spells it, with its stem's number,
+    /// or -1 when it normalises to nothing: normalising is slow, so each spelling is normalised once.
+    private var spellings = ByteKeyTable<Int32>(capacity: 256)
     /// The document being counted: by stem number, its summed weight and whether it is met and in the title;
     /// and the stems met, in the order first met.
     private var tallies: [Tally] = []
     private var touched: [Int32] = []
-    /// The document's terms so far, unweighted, not counting its non-ASCII words yet.
+    /// The document's terms so far, unweighted.
     private var length = 0
-    /// The document's non-ASCII words as written (`SearchTokenizer.RawTerm.nonASCII`), by their UTF-8: no
-    /// String is made or hashed per occurrence, and each is normalised once, when the document is taken.
-    private var others = ByteKeyTable<Int32>(capacity: 16)
-    /// Per non-ASCII word, in the order first met: its UTF-8, weight, occurrences and whether in the title.
-    private var otherCounts: [(word: [UInt8], weight: Float, count: Int, inTitle: Bool)] = []
     private let stemmer = EnglishStemmer()
     /// The weight of the field whose terms come next, and whether it is the title.
     var field: (weight: Float, inTitle: Bool) = (1, false)
 
     public init() {}
 
-    /// Counts `term` in the document with the weight of the current `field`: an ASCII word at once, a
-    /// non-ASCII word when the document is taken (`takeCounts`), since normalising is slow.
+    /// Counts `term` in the document with the weight of the current `field`.
     @inline(__always)
     mutating func take(_ term: SearchTokenizer.RawTerm) {
         switch term {
@@ -43,11 +38,7 @@ public struct TermCache: Sendable, RawTermSink {
             add(ascii: bytes, weight: field.weight, inTitle: field.inTitle)
             length += 1
         case .nonASCII(let bytes):
-            let entry = others.entry(for: bytes, hash: ByteKeyTable<Int32>.hash(bytes), inserting: Int32(otherCounts.count))
-            if entry.inserted { otherCounts.append((Array(bytes), 0, 0, false)) }
-            otherCounts[entry.index].weight += field.weight
-            otherCounts[entry.index].count += 1
-            if field.inTitle { otherCounts[entry.index].inTitle = true }
+            if add(unnormalised: bytes, weight: field.weight, inTitle: field.inTitle) { length += 1 }
         }
     }
 
@@ -70,17 +61,17 @@ public struct TermCache: Sendable, RawTermSink {
         add(number: words.values[entry.index], weight: weight, inTitle: inTitle)
     }
 
-    /// Adds `weight` to the stem of `word` (with non-ASCII scalars, as written) in the document being
-    /// counted; false when the word normalises to nothing, and so is not a term.
-    mutating func add(unnormalised word: String, weight: Float, inTitle: Bool) -> Bool {
-        let stem: Int32?
-        if let known = spellings[word] {
-            stem = known
-        } else {
-            stem = SearchTokenizer.normalise(word).map { number(of: stemmer.stem($0)) }
-            spellings[word] = stem
+    /// Adds `weight` to the stem of `word` (with non-ASCII scalars, as `SearchTokenizer.RawTerm.nonASCII`
+    /// spells it) in the document being counted; false when the word normalises to nothing, and so is not a
+    /// term.
+    mutating func add(unnormalised word: UnsafeBufferPointer<UInt8>, weight: Float, inTitle: Bool) -> Bool {
+        let entry = spellings.entry(for: word, hash: ByteKeyTable<Int32>.hash(word), inserting: -1)
+        if entry.inserted {
+            let stem = SearchTokenizer.normalise(String(decoding: word, as: UTF8.self)).map { number(of: stemmer.stem($0)) }
+            spellings.values[entry.index] = stem ?? -1
         }
-        guard let stem else { return false }
+        let stem = spellings.values[entry.index]
+        guard stem >= 0 else { return false }
         add(number: stem, weight: weight, inTitle: inTitle)
         return true
     }
@@ -97,7 +88,6 @@ public struct TermCache: Sendable, RawTermSink {
 
     /// The document's stems; the number of its terms. Clears the document.
     mutating func takeCounts() -> (counts: Counts, length: Int) {
-        countOthers()
         var counts = Counts()
         let count = touched.count, size = touched.reduce(0) { $0 + stemLength(Int($1)) }
         touched.withUnsafeBufferPointer { touched in
@@ -130,19 +120,6 @@ public struct TermCache: Sendable, RawTermSink {
         touched.removeAll(keepingCapacity: true)
         defer { length = 0 }
         return (counts, length)
-    }
-
-    /// Adds the document's non-ASCII words, normalised and stemmed, and forgets them. In a fixed order, so
-    /// that the entries come out in the same order every time: spellings that are one String (precomposed
-    /// and decomposed) normalise to one term, whichever goes first.
-    private mutating func countOthers() {
-        guard !otherCounts.isEmpty else { return }
-        let words = otherCounts.map { (word: String(decoding: $0.word, as: UTF8.self), counts: $0) }.sorted { $0.word < $1.word }
-        for (word, counts) in words where add(unnormalised: word, weight: counts.weight, inTitle: counts.inTitle) {
-            length += counts.count
-        }
-        otherCounts.removeAll(keepingCapacity: true)
-        others = ByteKeyTable(capacity: 16)
     }
 
     private func stemLength(_ number: Int) -> Int {

@@ -16,6 +16,18 @@ struct SearchIndexTests {
 
     private func text(_ file: SearchIndex.File) -> String { String(decoding: file.bytes, as: UTF8.self) }
 
+    /// Scores are rounded as `rounded()` rounds, halves and the Doubles either side of them included.
+    @Test func scoresRoundAsTheLibraryRounds() async {
+        let values = Gen.oneOf(
+            Gen.double(in: 0...10_000), Gen.int(in: 0...100_000).map { Double($0) + 0.5 },
+            Gen.int(in: 0...100_000).map { (Double($0) + 0.5).nextDown }, Gen.int(in: 0...100_000).map { (Double($0) + 0.5).nextUp })
+        await propertyCheck(input: values) { value in
+            #expect(SearchIndex.roundedInteger(value) == Int(value.rounded()), "\(value)")
+        }
+        #expect(SearchIndex.roundedInteger(0.49999999999999994) == 0)
+        #expect(SearchIndex.roundedInteger(4_503_599_627_370_497) == 4_503_599_627_370_497)
+    }
+
     @Test func bm25MatchesTheFormula() {
         let bm25 = BM25()
         // One document of three: ln(1 + 2.5 / 1.5).
