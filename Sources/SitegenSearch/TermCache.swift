@@ -1,7 +1,8 @@
 /// The stems of the words met so far, by their bytes, and scratch space for counting one document's terms. A
-/// worker that indexes many documents keeps one: each distinct word is stemmed once, not once per document,
-/// and each occurrence of an ASCII word costs one look-up, with no String made or hashed. Nothing in it
-/// changes what `DocumentTerms` contains, only how fast it is made.
+/// worker that indexes many documents keeps one: each distinct word is stemmed (and a non-ASCII one
+/// normalised) once, not once per document, and each occurrence of a word costs one look-up, with no String
+/// made or hashed. It takes a document's terms from `SearchTokenizer` as its sink. Nothing in it changes
+/// what `DocumentTerms` contains, only how fast it is made.
 public struct TermCache: Sendable, RawTermSink {
     /// Every ASCII word met (lower-cased), with its stem's number: the short ones packed, the others by bytes.
     private var shortWords = ShortWordTable()
