@@ -28,13 +28,11 @@ struct DocumentOutline {
 
     var wordCount: Int { words.count }
 
-    /// The text before the first heading, then one section per heading, without the trailing separator.
-    var sections: [TextSection] {
-        openSections.map { section in
-            var text = section.text
-            if text.last == 0x20 { text.removeLast() }
-            return TextSection(anchor: "", heading: section.heading, textUTF8: text)
-        }
+    /// The text before the first heading, then one section per heading, without the trailing separator,
+    /// once the walk is over. The separator is dropped in place, so no section's bytes are copied.
+    mutating func takeSections() -> [TextSection] {
+        for index in openSections.indices where openSections[index].text.last == 0x20 { openSections[index].text.removeLast() }
+        return openSections.map { TextSection(anchor: "", heading: $0.heading, textUTF8: $0.text) }
     }
 
     mutating func record(_ event: DocumentEvent) {

@@ -33,7 +33,7 @@ public struct MarkdownRenderer: Sendable {
         document.walk(replacingFencedBlocks: replaceBlock) { outline.record($0) }
         document.rewriteLinks(rewriteLink)
         var headings = outline.headings
-        var sections = outline.sections
+        var sections = outline.takeSections()
         if options.headingAnchors {
             headings = Self.assignIDs(to: headings)
             document.replaceHeadings { [headings] index, innerHTML in

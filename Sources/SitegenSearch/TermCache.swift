@@ -90,41 +90,30 @@ public struct TermCache: Sendable, RawTermSink {
     /// The document's stems; the number of its terms. Clears the document.
     mutating func takeCounts() -> (counts: Counts, length: Int) {
         var counts = Counts()
-        let count = touched.count, size = touched.reduce(0) { $0 + stemLength(Int($1)) }
-        touched.withUnsafeBufferPointer { touched in
-            stemEnds.withUnsafeBufferPointer { ends in
-                stemBytes.withUnsafeBufferPointer { stored in
-                    counts.bytes = [UInt8](unsafeUninitializedCapacity: size) { bytes, initialized in
-                        for number in touched {
-                            let end = ends[Int(number)], start = number == 0 ? 0 : ends[Int(number) - 1]
-                            (bytes.baseAddress! + initialized).initialize(from: stored.baseAddress! + start, count: end - start)
-                            initialized += end - start
-                        }
-                    }
-                    counts.lengths = [UInt8](unsafeUninitializedCapacity: count) { lengths, initialized in
-                        for (position, number) in touched.enumerated() {
-                            lengths[position] = UInt8(ends[Int(number)] - (number == 0 ? 0 : ends[Int(number) - 1]))
-                        }
-                        initialized = count
-                    }
+        let ranges = touched.map { stemRange(Int($0)) }
+        counts.bytes = [UInt8](unsafeUninitializedCapacity: ranges.reduce(0) { $0 + $1.count }) { bytes, initialized in
+            stemBytes.withUnsafeBufferPointer { stored in
+                for range in ranges {
+                    (bytes.baseAddress! + initialized).initialize(from: stored.baseAddress! + range.lowerBound, count: range.count)
+                    initialized += range.count
                 }
             }
-            counts.hashes = stemHashes.withUnsafeBufferPointer { hashes in touched.map { hashes[Int($0)] } }
-            tallies.withUnsafeMutableBufferPointer { tallies in
-                counts.weights = touched.map { tallies[Int($0)].weight }
-                for (position, number) in touched.enumerated() {
-                    if tallies[Int(number)].inTitle { counts.titled.append(Int32(position)) }
-                    tallies[Int(number)] = Tally()
-                }
-            }
+        }
+        counts.lengths = ranges.map { UInt8($0.count) }
+        counts.hashes = touched.map { stemHashes[Int($0)] }
+        counts.weights = touched.map { tallies[Int($0)].weight }
+        for (position, number) in touched.enumerated() where tallies[Int(number)].inTitle { counts.titled.append(Int32(position)) }
+        tallies.withUnsafeMutableBufferPointer { tallies in
+            for number in touched { tallies[Int(number)] = Tally() }
         }
         touched.removeAll(keepingCapacity: true)
         defer { length = 0 }
         return (counts, length)
     }
 
-    private func stemLength(_ number: Int) -> Int {
-        stemEnds[number] - (number == 0 ? 0 : stemEnds[number - 1])
+    /// Where stem `number`'s UTF-8 is in `stemBytes`.
+    private func stemRange(_ number: Int) -> Range<Int> {
+        (number == 0 ? 0 : stemEnds[number - 1])..<stemEnds[number]
     }
 
     @inline(__always)

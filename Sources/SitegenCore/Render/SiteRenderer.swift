@@ -122,8 +122,13 @@ struct SiteRenderer: Sendable {
         for documents in SearchFiles.documentArticles(state).slices(of: Self.filesPerBatch) {
             let fragments = await files.fragments(documents)
             hashes += fragments.sha256.map { SearchFiles.fragmentHash(sha256: $0) }
-            let known = Dictionary(uniqueKeysWithValues: zip(fragments.files.map(\.path), fragments.sha256))
-            try await out.emit(described(fragments.files), knownHashes: known, writingIn: &writes)
+            // Each fragment's digest is its manifest entry's: the entries are complete, with nothing to hash.
+            let hashed = zip(fragments.files, fragments.sha256).filter { claims.contains($0.0.path) }.map { file, sha256 in
+                var entry = describe.generated(file.path, kind: .searchIndex)
+                entry.sha256 = sha256
+                return (file, entry)
+            }
+            try await out.emit(hashed: hashed, writingIn: &writes)
         }
         try await out.emit(described(SearchFiles.finish(&state, fragmentHashes: hashes)), writingIn: &writes)
     }
