@@ -89,6 +89,9 @@ def main():
         landed = wait(driver, lambda d: "/search/" in d.current_url)
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(driver.current_url).query).get("q", [""])[0]
         report.check("the header box opens the search page with the query", bool(landed) and query == QUERY, driver.current_url)
+        # That page's own fetches must be over before counting the next page's: its results show only once
+        # every fragment they need has arrived.
+        wait(driver, lambda d: result_titles(d) or None)
 
         QuietHandler.requested.clear()
         driver.get(base + "/search/?q=" + urllib.parse.quote(QUERY))
