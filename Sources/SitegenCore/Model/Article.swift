@@ -82,7 +82,11 @@ struct Article: Sendable {
 
     /// The site's order, from an article's front matter and path (`newestFirst`).
     static func newestFirst(_ a: FrontMatter, _ aPath: String, _ b: FrontMatter, _ bPath: String) -> Bool {
-        let (x, y) = (a.date.epochSeconds, b.date.epochSeconds)
-        return x != y ? x > y : aPath < bPath
+        newestFirst((a.date.epochSeconds, aPath), (b.date.epochSeconds, bPath))
+    }
+
+    /// The site's order, from an article's date in seconds and its path (`newestFirst`).
+    static func newestFirst(_ a: (seconds: Int, path: String), _ b: (seconds: Int, path: String)) -> Bool {
+        a.seconds != b.seconds ? a.seconds > b.seconds : a.path < b.path
     }
 }
