@@ -65,7 +65,13 @@ public struct SearchFragment: Sendable, Hashable {
 
     /// The fragment's file: `{"url":…,"title":…,"date":…,"dateText":…,"category":…,"description":…,"sections":[[anchor,heading,text],…]}`.
     public func json() -> [UInt8] {
-        var out = JSONBytes(capacity: sectionsJSON.count + 512)
+        jsonHead() + sectionsJSON + Self.jsonTail
+    }
+
+    /// `json()` up to its sections, which the caller puts after it, then `jsonTail`: a large fragment's
+    /// sections are then copied once, into wherever the file goes.
+    public func jsonHead() -> [UInt8] {
+        var out = JSONBytes(capacity: 512)
         out.raw("{\"url\":")
         out.string(url)
         for (key, value) in [("title", title), ("date", date), ("dateText", dateText), ("category", category), ("description", description)] {
@@ -73,8 +79,9 @@ public struct SearchFragment: Sendable, Hashable {
             out.string(value)
         }
         out.raw(",\"sections\":")
-        out.append(sectionsJSON)
-        out.raw("}\n")
         return out.bytes
     }
+
+    /// What ends `json()` after the sections.
+    public static let jsonTail: [UInt8] = Array("}\n".utf8)
 }
