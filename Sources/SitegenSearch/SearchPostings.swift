@@ -12,6 +12,14 @@ public struct SearchPostings: Sendable {
     /// Adds `documents`, numbered after the documents already added, packed on up to `tasks` tasks.
     public mutating func add(_ documents: [DocumentTerms], tasks: Int) async {
         let first = lengths.count
+        guard tasks > 1 else {
+            // In the calling task: a child task would wait behind every job queued before it (a build packs
+            // each slice of articles while the next one renders, and the packing would start only once that
+            // slice's chunks were done, leaving a core idle at every slice).
+            parts.append(PackedPostings(documents[...], firstNumber: first))
+            lengths += documents.map(\.length)
+            return
+        }
         let size = max(1, (documents.count + tasks - 1) / tasks)
         let runs = await withTaskGroup(of: (Int, PackedPostings).self) { group in
             for start in stride(from: 0, to: documents.count, by: size) {
