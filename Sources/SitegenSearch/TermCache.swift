@@ -90,31 +90,56 @@ public struct TermCache: Sendable, RawTermSink {
     /// The document's stems; the number of its terms. Clears the document.
     mutating func takeCounts() -> (counts: Counts, length: Int) {
         var counts = Counts()
-        let ranges = touched.map { stemRange(Int($0)) }
-        counts.bytes = [UInt8](unsafeUninitializedCapacity: ranges.reduce(0) { $0 + $1.count }) { bytes, initialized in
-            stemBytes.withUnsafeBufferPointer { stored in
-                for range in ranges {
-                    (bytes.baseAddress! + initialized).initialize(from: stored.baseAddress! + range.lowerBound, count: range.count)
-                    initialized += range.count
+        let count = touched.count
+        var size = 0
+        counts.lengths = [UInt8](unsafeUninitializedCapacity: count) { lengths, initialized in
+            stemEnds.withUnsafeBufferPointer { ends in
+                for (position, number) in touched.enumerated() {
+                    let length = ends[Int(number)] - (number == 0 ? 0 : ends[Int(number) - 1])
+                    lengths[position] = UInt8(length)
+                    size += length
                 }
             }
+            initialized = count
         }
-        counts.lengths = ranges.map { UInt8($0.count) }
-        counts.hashes = touched.map { stemHashes[Int($0)] }
-        counts.weights = touched.map { tallies[Int($0)].weight }
-        for (position, number) in touched.enumerated() where tallies[Int(number)].inTitle { counts.titled.append(Int32(position)) }
-        tallies.withUnsafeMutableBufferPointer { tallies in
-            for number in touched { tallies[Int(number)] = Tally() }
+        // One pass over the stems for everything else, on the buffers: most stems are a few bytes, so a
+        // copy call and a bounds check apiece cost more than the bytes.
+        counts.bytes = [UInt8](unsafeUninitializedCapacity: size) { bytes, filled in
+            counts.hashes = [UInt32](unsafeUninitializedCapacity: count) { hashes, hashed in
+                counts.weights = [Float](unsafeUninitializedCapacity: count) { weights, weighed in
+                    stemBytes.withUnsafeBufferPointer { stored in
+                        stemEnds.withUnsafeBufferPointer { ends in
+                            stemHashes.withUnsafeBufferPointer { stemHashes in
+                                tallies.withUnsafeMutableBufferPointer { tallies in
+                                    var at = 0
+                                    for (position, number) in touched.enumerated() {
+                                        let index = Int(number)
+                                        var from = index == 0 ? 0 : ends[index - 1]
+                                        while from < ends[index] {
+                                            bytes[at] = stored[from]
+                                            at += 1
+                                            from += 1
+                                        }
+                                        hashes[position] = stemHashes[index]
+                                        weights[position] = tallies[index].weight
+                                        if tallies[index].inTitle { counts.titled.append(Int32(position)) }
+                                        tallies[index] = Tally()
+                                    }
+                                    filled = at
+                                }
+                            }
+                        }
+                    }
+                    weighed = count
+                }
+                hashed = count
+            }
         }
         touched.removeAll(keepingCapacity: true)
         defer { length = 0 }
         return (counts, length)
     }
 
-    /// Where stem `number`'s UTF-8 is in `stemBytes`.
-    private func stemRange(_ number: Int) -> Range<Int> {
-        (number == 0 ? 0 : stemEnds[number - 1])..<stemEnds[number]
-    }
 
     @inline(__always)
     private mutating func add(number: Int32, weight: Float, inTitle: Bool) {
