@@ -36,7 +36,9 @@ let package = Package(
                 .linkedLibrary("icucore", .when(platforms: [.macOS])),
             ]
         ),
-        .target(name: "SitegenSearch"),
+        // The search tokenizer's byte classes in SSE2 on x86-64.
+        .target(name: "CByteClasses"),
+        .target(name: "SitegenSearch", dependencies: ["CByteClasses"]),
         .target(name: "SitegenMustache"),
         .target(
             name: "SitegenCore",

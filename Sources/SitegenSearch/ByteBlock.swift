@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import CByteClasses
+#endif
+
 /// Up to 64 bytes of text classified at once, one bit per byte (bit `i` for the block's byte `i`): the
 /// tokenizer's fast path finds each word's start and end with two bit scans instead of testing byte by byte.
 struct ByteBlock {
@@ -15,11 +19,16 @@ struct ByteBlock {
         var words: UInt64 = 0, special: UInt64 = 0
         if start + 64 <= bytes.count {
             count = 64
+            #if arch(x86_64)
+            // Sixteen bytes at a time in SSE2: a third of the instructions of eight at a time in a register.
+            sitegen_classify64(bytes.baseAddress! + start, &words, &special)
+            #else
             for group in 0..<8 {
                 let classes = Self.classify(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * group, as: UInt64.self)))
                 words |= classes.words << UInt64(8 * group)
                 special |= classes.special << UInt64(8 * group)
             }
+            #endif
         } else {
             count = bytes.count - start
             var offset = 0

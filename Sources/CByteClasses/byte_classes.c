@@ -1,0 +1,29 @@
+#include "CByteClasses.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+// Unsigned `byte - low < count` for each byte, as a signed comparison of both sides moved down by 0x80.
+static inline __m128i in_range(__m128i bytes, char low, char count) {
+    __m128i offset = _mm_xor_si128(_mm_sub_epi8(bytes, _mm_set1_epi8(low)), _mm_set1_epi8((char)0x80));
+    return _mm_cmplt_epi8(offset, _mm_set1_epi8((char)(0x80 + count)));
+}
+
+void sitegen_classify64(const uint8_t *bytes, uint64_t *words, uint64_t *special) {
+    uint64_t word_bits = 0, special_bits = 0;
+    for (int part = 0; part < 4; part++) {
+        __m128i group = _mm_loadu_si128((const __m128i *)(bytes + 16 * part));
+        // A byte of 0x80 and up lower-cases to 0xA0 and up, and is in neither range.
+        __m128i letters = in_range(_mm_or_si128(group, _mm_set1_epi8(0x20)), 0x61, 26);
+        __m128i digits = in_range(group, 0x30, 10);
+        uint32_t word = (uint32_t)_mm_movemask_epi8(_mm_or_si128(letters, digits));
+        // The top bit of each byte is the non-ASCII bytes' own.
+        uint32_t other = (uint32_t)_mm_movemask_epi8(group) | (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(group, _mm_set1_epi8('\'')));
+        word_bits |= (uint64_t)word << (16 * part);
+        special_bits |= (uint64_t)other << (16 * part);
+    }
+    *words = word_bits;
+    *special = special_bits;
+}
+
+#endif
