@@ -26,4 +26,22 @@ void sitegen_classify64(const uint8_t *bytes, uint64_t *words, uint64_t *special
     *special = special_bits;
 }
 
+size_t sitegen_json_plain_length(const uint8_t *bytes, size_t count) {
+    size_t index = 0;
+    for (; index + 16 <= count; index += 16) {
+        __m128i group = _mm_loadu_si128((const __m128i *)(bytes + index));
+        // Below 0x20 unsigned: the byte is its own maximum with 0x1F only when it is at most 0x1F.
+        __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(group, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+        __m128i quote = _mm_cmpeq_epi8(group, _mm_set1_epi8('"'));
+        __m128i backslash = _mm_cmpeq_epi8(group, _mm_set1_epi8('\\'));
+        int found = _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash)));
+        if (found != 0) return index + (size_t)__builtin_ctz((unsigned)found);
+    }
+    for (; index < count; index++) {
+        uint8_t byte = bytes[index];
+        if (byte < 0x20 || byte == '"' || byte == '\\') return index;
+    }
+    return count;
+}
+
 #endif

@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import CByteClasses
+#endif
+
 /// Compact JSON written straight into UTF-8 bytes: the index files are large and built on every save.
 struct JSONBytes {
     private(set) var bytes: [UInt8] = []
@@ -78,9 +82,28 @@ struct JSONBytes {
     }
 
     /// Appends `utf8` with quotes, backslashes and control characters escaped. Nearly all text has none, so
-    /// eight bytes at a time are tested for any of them at once, and only a group that has one is looked at
-    /// byte by byte; the runs between escapes are appended whole.
+    /// the runs between them are found many bytes at a time and appended whole: sixteen at a time in SSE2 on
+    /// x86-64 (`sitegen_json_plain_length`), else eight at a time in a register.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        #if arch(x86_64)
+        guard let base = utf8.baseAddress else { return }
+        var runStart = 0, index = 0
+        while true {
+            index += sitegen_json_plain_length(base + index, utf8.count - index)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            guard index < utf8.count else { return }
+            escape(utf8[index])
+            index += 1
+            runStart = index
+        }
+        #else
+        appendEscapedEightAtATime(utf8)
+        #endif
+    }
+
+    /// `appendEscaped` eight bytes at a time: each group is tested for any byte to escape at once, and only
+    /// a group that has one is looked at byte by byte.
+    private mutating func appendEscapedEightAtATime(_ utf8: UnsafeBufferPointer<UInt8>) {
         let raw = UnsafeRawBufferPointer(utf8)
         var runStart = 0, index = 0
         while index < utf8.count {
@@ -111,15 +134,17 @@ struct JSONBytes {
     }
 
     private mutating func escape(_ byte: UInt8) {
+        // A byte at a time: an array literal here was an allocation per escape.
+        bytes.append(0x5C)
         switch byte {
-        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-        case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-        case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+        case 0x22, 0x5C: bytes.append(byte)
+        case 0x0A: bytes.append(0x6E)
+        case 0x09: bytes.append(0x74)
+        case 0x0D: bytes.append(0x72)
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            // `u00` and two lower-case hex digits.
+            func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? 0x30 + digit : 0x57 + digit }
+            bytes.append(contentsOf: [0x75, 0x30, 0x30, hex(byte >> 4), hex(byte & 0xF)])
         }
     }
 }

@@ -1,6 +1,7 @@
 #ifndef SITEGEN_BYTE_CLASSES_H
 #define SITEGEN_BYTE_CLASSES_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /// The classes of the 64 bytes at `bytes`, one bit per byte (bit i for byte i): `words` for ASCII letters
@@ -8,6 +9,11 @@
 /// tokenizer's `ByteBlock` on x86-64, where SSE2 classifies 16 bytes in a few instructions.
 #if defined(__SSE2__)
 void sitegen_classify64(const uint8_t *bytes, uint64_t *words, uint64_t *special);
+
+/// How many of the `count` bytes at `bytes` come before the first that JSON must escape in a string (a
+/// quote, a backslash or a control character below 0x20): `count` when there is none. The search index's
+/// JSON writer on x86-64, sixteen bytes at a time.
+size_t sitegen_json_plain_length(const uint8_t *bytes, size_t count);
 #endif
 
 #endif
