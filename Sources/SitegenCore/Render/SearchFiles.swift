@@ -122,11 +122,13 @@ struct SearchFiles: Sendable {
     private static func fragmentPath(_ number: Int) -> String { route + "docs/\(number).json" }
 
     private static func fragment(_ models: ViewModels, _ index: Int) -> SearchFragment {
-        let site = models.site, article = site.articles[index]
+        let site = models.site
+        // The article's fields read in place: a copy of the whole article retained and released each of them.
+        let meta = site.articles[index].meta
         return SearchFragment(
-            url: models.urls.path(article.route), title: article.meta.title, date: article.meta.date.iso,
-            dateText: article.meta.date.display, category: site.articleCategory[index].map { site.categories[$0].name } ?? "",
-            description: article.meta.description ?? "",
+            url: models.urls.path(site.articles[index].route), title: meta.title, date: meta.date.iso,
+            dateText: meta.date.display, category: site.articleCategory[index].map { site.categories[$0].name } ?? "",
+            description: meta.description ?? "",
             sectionsJSON: site.searchSections(of: index))
     }
 }
