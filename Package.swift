@@ -36,7 +36,7 @@ let package = Package(
                 .linkedLibrary("icucore", .when(platforms: [.macOS])),
             ]
         ),
-        // The search tokenizer's byte classes in SSE2 on x86-64.
+        // The search index's byte scans (the tokenizer's byte classes, the next JSON escape) in SSE2 on x86-64.
         .target(name: "CByteClasses"),
         .target(name: "SitegenSearch", dependencies: ["CByteClasses"]),
         .target(name: "SitegenMustache"),

@@ -4,10 +4,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// SSE2 is part of every x86-64 processor; elsewhere the search module keeps its Swift loops.
+#if defined(__SSE2__)
 /// The classes of the 64 bytes at `bytes`, one bit per byte (bit i for byte i): `words` for ASCII letters
 /// and digits, `special` for bytes of non-ASCII scalars (0x80 and up) and ASCII apostrophes. The search
 /// tokenizer's `ByteBlock` on x86-64, where SSE2 classifies 16 bytes in a few instructions.
-#if defined(__SSE2__)
 void sitegen_classify64(const uint8_t *bytes, uint64_t *words, uint64_t *special);
 
 /// How many of the `count` bytes at `bytes` come before the first that JSON must escape in a string (a
