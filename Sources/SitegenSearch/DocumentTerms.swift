@@ -46,11 +46,7 @@ public struct DocumentTerms: Sendable, Hashable {
     public func forEachTerm(_ body: (UnsafeBufferPointer<UInt8>, Float, Bool) -> Void) {
         var weights = termWeights.makeIterator()
         var nextTitled = 0
-        forEachHashedTerm { position, bytes, _ in
-            let inTitle = nextTitled < titled.count && titled[nextTitled] == position
-            if inTitle { nextTitled += 1 }
-            body(bytes, weights.next()!, inTitle)
-        }
+        forEachHashedTerm { position, bytes, _ in body(bytes, weights.next()!, isTitled(position, next: &nextTitled)) }
     }
 
     /// Calls `body` with each term's position, bytes (valid only during the call) and hash, in `entries` order.
@@ -68,11 +64,16 @@ public struct DocumentTerms: Sendable, Hashable {
     /// Calls `body` with each term's weight and whether it is in the title, in `entries` order.
     func forEachWeight(_ body: (Float, Bool) -> Void) {
         var nextTitled = 0
-        for (position, weight) in termWeights.enumerated() {
-            let inTitle = nextTitled < titled.count && titled[nextTitled] == position
-            if inTitle { nextTitled += 1 }
-            body(weight, inTitle)
-        }
+        for (position, weight) in termWeights.enumerated() { body(weight, isTitled(position, next: &nextTitled)) }
+    }
+
+    /// Whether the term at `position` is in the title, for a walk in `entries` order: `next` is the first
+    /// of `titled` not reached yet.
+    @inline(__always)
+    private func isTitled(_ position: Int, next: inout Int) -> Bool {
+        guard next < titled.count && titled[next] == position else { return false }
+        next += 1
+        return true
     }
 
     /// Each term's weight.

@@ -24,6 +24,7 @@ public struct SearchFragment: Sendable, Hashable {
             self.init(anchor: anchor, heading: heading, textUTF8: Array(text.utf8))
         }
 
+        /// A section whose text is `textUTF8` (valid UTF-8).
         public init(anchor: String, heading: String, textUTF8: [UInt8]) {
             self.anchor = anchor
             self.heading = heading
@@ -64,24 +65,24 @@ public struct SearchFragment: Sendable, Hashable {
     }
 
     /// The fragment's file: `{"url":…,"title":…,"date":…,"dateText":…,"category":…,"description":…,"sections":[[anchor,heading,text],…]}`.
-    public func json() -> [UInt8] {
-        jsonHead() + sectionsJSON + Self.jsonTail
-    }
+    public func json() -> [UInt8] { json(as: [UInt8].self) }
 
-    /// `json()` up to its sections, which the caller puts after it, then `jsonTail`: a large fragment's
-    /// sections are then copied once, into wherever the file goes.
-    public func jsonHead() -> [UInt8] {
-        var out = JSONBytes(capacity: 512)
-        out.raw("{\"url\":")
-        out.string(url)
+    /// `json()` made straight into `Bytes` (such as the `Data` of an output file): a large fragment's
+    /// sections are copied once, into it.
+    public func json<Bytes: RangeReplaceableCollection<UInt8>>(as _: Bytes.Type) -> Bytes {
+        var head = JSONBytes(capacity: 512)
+        head.raw("{\"url\":")
+        head.string(url)
         for (key, value) in [("title", title), ("date", date), ("dateText", dateText), ("category", category), ("description", description)] {
-            out.raw(",\"\(key)\":")
-            out.string(value)
+            head.raw(",\"\(key)\":")
+            head.string(value)
         }
-        out.raw(",\"sections\":")
-        return out.bytes
+        head.raw(",\"sections\":")
+        var bytes = Bytes()
+        bytes.reserveCapacity(head.bytes.count + sectionsJSON.count + 2)
+        bytes.append(contentsOf: head.bytes)
+        bytes.append(contentsOf: sectionsJSON)
+        bytes.append(contentsOf: "}\n".utf8)
+        return bytes
     }
-
-    /// What ends `json()` after the sections.
-    public static let jsonTail: [UInt8] = Array("}\n".utf8)
 }

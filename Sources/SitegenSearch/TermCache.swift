@@ -90,49 +90,16 @@ public struct TermCache: Sendable, RawTermSink {
     /// The document's stems; the number of its terms. Clears the document.
     mutating func takeCounts() -> (counts: Counts, length: Int) {
         var counts = Counts()
-        let count = touched.count
-        var size = 0
-        counts.lengths = [UInt8](unsafeUninitializedCapacity: count) { lengths, initialized in
-            stemEnds.withUnsafeBufferPointer { ends in
-                for (position, number) in touched.enumerated() {
-                    let length = ends[Int(number)] - (number == 0 ? 0 : ends[Int(number) - 1])
-                    lengths[position] = UInt8(length)
-                    size += length
-                }
-            }
-            initialized = count
-        }
-        // One pass over the stems for everything else, on the buffers: most stems are a few bytes, so a
-        // copy call and a bounds check apiece cost more than the bytes.
-        counts.bytes = [UInt8](unsafeUninitializedCapacity: size) { bytes, filled in
-            counts.hashes = [UInt32](unsafeUninitializedCapacity: count) { hashes, hashed in
-                counts.weights = [Float](unsafeUninitializedCapacity: count) { weights, weighed in
-                    stemBytes.withUnsafeBufferPointer { stored in
-                        stemEnds.withUnsafeBufferPointer { ends in
-                            stemHashes.withUnsafeBufferPointer { stemHashes in
-                                tallies.withUnsafeMutableBufferPointer { tallies in
-                                    var at = 0
-                                    for (position, number) in touched.enumerated() {
-                                        let index = Int(number)
-                                        var from = index == 0 ? 0 : ends[index - 1]
-                                        while from < ends[index] {
-                                            bytes[at] = stored[from]
-                                            at += 1
-                                            from += 1
-                                        }
-                                        hashes[position] = stemHashes[index]
-                                        weights[position] = tallies[index].weight
-                                        if tallies[index].inTitle { counts.titled.append(Int32(position)) }
-                                        tallies[index] = Tally()
-                                    }
-                                    filled = at
-                                }
-                            }
-                        }
-                    }
-                    weighed = count
-                }
-                hashed = count
+        // A pass per array, on the buffers: most stems are a few bytes, so a copy call and a bounds check
+        // apiece cost more than the bytes.
+        counts.lengths = stemEnds.withUnsafeBufferPointer { ends in gathered { UInt8(ends[$0] - ($0 == 0 ? 0 : ends[$0 - 1])) } }
+        counts.hashes = stemHashes.withUnsafeBufferPointer { hashes in gathered { hashes[$0] } }
+        counts.weights = tallies.withUnsafeBufferPointer { tallies in gathered { tallies[$0].weight } }
+        counts.bytes = stemBytes(ofLength: counts.lengths.reduce(0) { $0 + Int($1) })
+        tallies.withUnsafeMutableBufferPointer { tallies in
+            for (position, number) in touched.enumerated() {
+                if tallies[Int(number)].inTitle { counts.titled.append(Int32(position)) }
+                tallies[Int(number)] = Tally()
             }
         }
         touched.removeAll(keepingCapacity: true)
@@ -140,6 +107,30 @@ public struct TermCache: Sendable, RawTermSink {
         return (counts, length)
     }
 
+    /// `value` of each stem of the document (by number), in the order first met.
+    @inline(__always)
+    private func gathered<T>(_ value: (Int) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: touched.count) { values, initialized in
+            for (position, number) in touched.enumerated() { values[position] = value(Int(number)) }
+            initialized = touched.count
+        }
+    }
+
+    /// The UTF-8 of the document's stems, in the order first met, one after the other (`size` bytes in all).
+    private func stemBytes(ofLength size: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: size) { bytes, filled in
+            stemBytes.withUnsafeBufferPointer { stored in
+                stemEnds.withUnsafeBufferPointer { ends in
+                    for number in touched.lazy.map(Int.init) {
+                        for from in (number == 0 ? 0 : ends[number - 1])..<ends[number] {
+                            bytes[filled] = stored[from]
+                            filled += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     @inline(__always)
     private mutating func add(number: Int32, weight: Float, inTitle: Bool) {

@@ -58,7 +58,7 @@ struct SearchFiles: Sendable {
     /// hashed once.
     func fragments(_ documents: ArraySlice<Int>) async -> (files: [OutputFile], sha256: [String]) {
         let made = await Array(documents).parallelMap(workers: models.site.config.workers) { [models] index -> (bytes: Data, sha256: String) in
-            let bytes = Self.fragmentBytes(Self.fragment(models, index))
+            let bytes = Self.fragment(models, index).json(as: Data.self)
             return (bytes, Manifest.sha256(bytes))
         }
         return (zip(documents.indices, made).map { Self.fragmentFile($0, $1.bytes) }, made.map(\.sha256))
@@ -83,7 +83,7 @@ struct SearchFiles: Sendable {
         for (index, terms) in old.sorted(by: { $0.key < $1.key }) {
             guard let number = state.documents[index], let new = models.site.articles[index].searchTerms else { continue }
             state.index.replace(number, with: new, was: terms)
-            let bytes = Self.fragmentBytes(Self.fragment(models, index))
+            let bytes = Self.fragment(models, index).json(as: Data.self)
             state.fragmentHashes[number] = Self.fragmentHash(sha256: Manifest.sha256(bytes))
             fragments.append(Self.fragmentFile(number, bytes))
         }
@@ -103,16 +103,6 @@ struct SearchFiles: Sendable {
             files[index].bytes = []
         }
         return made
-    }
-
-    /// `fragment.json()` made straight into the file's bytes: the sections, most of them, are copied once.
-    private static func fragmentBytes(_ fragment: SearchFragment) -> Data {
-        let head = fragment.jsonHead()
-        var bytes = Data(capacity: head.count + fragment.sectionsJSON.count + SearchFragment.jsonTail.count)
-        bytes.append(contentsOf: head)
-        bytes.append(contentsOf: fragment.sectionsJSON)
-        bytes.append(contentsOf: SearchFragment.jsonTail)
-        return bytes
     }
 
     private static func fragmentFile(_ number: Int, _ bytes: Data) -> OutputFile {
