@@ -36,10 +36,10 @@ let package = Package(
                 .linkedLibrary("icucore", .when(platforms: [.macOS])),
             ]
         ),
-        // The search index's byte scans (the tokenizer's byte classes, the next JSON escape) in SSE2 on x86-64.
+        // Byte scans in SSE2 on x86-64: the search tokenizer's byte classes, and the next byte to escape in JSON, HTML and XML.
         .target(name: "CByteClasses"),
         .target(name: "SitegenSearch", dependencies: ["CByteClasses"]),
-        .target(name: "SitegenMustache"),
+        .target(name: "SitegenMustache", dependencies: ["CByteClasses"]),
         .target(
             name: "SitegenCore",
             dependencies: [

@@ -44,4 +44,50 @@ size_t sitegen_json_plain_length(const uint8_t *bytes, size_t count) {
     return count;
 }
 
+// The bytes of `group` that are `&`, `<`, `>`, `"` or `'`.
+static inline __m128i html_specials(__m128i group) {
+    __m128i quotes = _mm_or_si128(_mm_cmpeq_epi8(group, _mm_set1_epi8('"')), _mm_cmpeq_epi8(group, _mm_set1_epi8('\'')));
+    __m128i angles = _mm_or_si128(_mm_cmpeq_epi8(group, _mm_set1_epi8('<')), _mm_cmpeq_epi8(group, _mm_set1_epi8('>')));
+    return _mm_or_si128(_mm_or_si128(quotes, angles), _mm_cmpeq_epi8(group, _mm_set1_epi8('&')));
+}
+
+static inline int is_html_special(uint8_t byte) {
+    return byte == '&' || byte == '<' || byte == '>' || byte == '"' || byte == '\'';
+}
+
+size_t sitegen_html_plain_length(const uint8_t *bytes, size_t count) {
+    size_t index = 0;
+    for (; index + 16 <= count; index += 16) {
+        int found = _mm_movemask_epi8(html_specials(_mm_loadu_si128((const __m128i *)(bytes + index))));
+        if (found != 0) return index + (size_t)__builtin_ctz((unsigned)found);
+    }
+    for (; index < count; index++) {
+        if (is_html_special(bytes[index])) return index;
+    }
+    return count;
+}
+
+static inline int is_xml_stop(uint8_t byte) {
+    return is_html_special(byte) || byte == 0xEF || (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r');
+}
+
+size_t sitegen_xml_plain_length(const uint8_t *bytes, size_t count) {
+    size_t index = 0;
+    for (; index + 16 <= count; index += 16) {
+        __m128i group = _mm_loadu_si128((const __m128i *)(bytes + index));
+        // Below 0x20 unsigned, as in `sitegen_json_plain_length`, less the three that XML allows.
+        __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(group, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+        __m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(group, _mm_set1_epi8('\t')),
+                                       _mm_or_si128(_mm_cmpeq_epi8(group, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(group, _mm_set1_epi8('\r'))));
+        __m128i forbidden = _mm_andnot_si128(allowed, control);
+        __m128i lead = _mm_cmpeq_epi8(group, _mm_set1_epi8((char)0xEF));
+        int found = _mm_movemask_epi8(_mm_or_si128(html_specials(group), _mm_or_si128(forbidden, lead)));
+        if (found != 0) return index + (size_t)__builtin_ctz((unsigned)found);
+    }
+    for (; index < count; index++) {
+        if (is_xml_stop(bytes[index])) return index;
+    }
+    return count;
+}
+
 #endif

@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import CByteClasses
+#endif
+
 /// HTML escaping of interpolated values, on UTF-8 bytes: `& < > " '`, as Mustache engines do.
 enum HTMLEscape {
     /// Bit `b` is set for each byte `b` below 64 that is escaped: all five are below `?` (0x3F), so one
@@ -9,18 +13,32 @@ enum HTMLEscape {
         text.withUTF8 { append($0, to: &output) }
     }
 
+    /// Appends `bytes` escaped. The runs between escapes are appended whole: found sixteen bytes at a time
+    /// in SSE2 on x86-64 (`sitegen_html_plain_length`), a byte at a time elsewhere.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard let base = bytes.baseAddress else { return }
-        var runStart = 0
-        for index in 0..<bytes.count {
-            let byte = base[index]
-            guard byte < 0x3F, escaped >> byte & 1 == 1 else { continue }
+        var index = 0
+        while true {
+            let runStart = index
+            index += plainLength(base + index, bytes.count - index)
             output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-            let replacement = replacement(byte)
+            guard index < bytes.count else { return }
+            let replacement = replacement(base[index])
             output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            runStart = index + 1
+            index += 1
         }
-        output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+    }
+
+    /// How many of the `count` bytes at `start` come before the first to escape.
+    @inline(__always)
+    private static func plainLength(_ start: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        #if arch(x86_64)
+        sitegen_html_plain_length(start, count)
+        #else
+        var index = 0
+        while index < count, !(start[index] < 0x3F && escaped >> start[index] & 1 == 1) { index += 1 }
+        return index
+        #endif
     }
 
     private static func replacement(_ byte: UInt8) -> StaticString {

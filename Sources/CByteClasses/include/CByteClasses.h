@@ -15,6 +15,15 @@ void sitegen_classify64(const uint8_t *bytes, uint64_t *words, uint64_t *special
 /// quote, a backslash or a control character below 0x20): `count` when there is none. The search index's
 /// JSON writer on x86-64, sixteen bytes at a time.
 size_t sitegen_json_plain_length(const uint8_t *bytes, size_t count);
+
+/// How many of the `count` bytes at `bytes` come before the first that HTML escaping replaces (`&`, `<`,
+/// `>`, `"` or `'`): `count` when there is none. The template engine's escaping on x86-64.
+size_t sitegen_html_plain_length(const uint8_t *bytes, size_t count);
+
+/// How many of the `count` bytes at `bytes` come before the first that the feeds' XML escaping must look at:
+/// the five HTML specials, a control character other than tab, newline and return (XML forbids them), or
+/// 0xEF (the first byte of U+FFFE and U+FFFF, which XML forbids too, and of other characters).
+size_t sitegen_xml_plain_length(const uint8_t *bytes, size_t count);
 #endif
 
 #endif

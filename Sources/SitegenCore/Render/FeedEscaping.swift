@@ -1,4 +1,7 @@
 import SitegenText
+#if arch(x86_64)
+import CByteClasses
+#endif
 
 /// What the Atom and RSS entries make of an article's HTML, in one pass: the decision helper's script tag
 /// dropped, root-relative `href`, `src` and `data-src` values made absolute, and everything escaped for XML
@@ -6,8 +9,10 @@ import SitegenText
 ///
 /// It gives exactly what `TextReplacement.escapingXML(after: pairs(origin:droppedTag:))` gives, and is
 /// tested against it. That general replacement returns to its caller at every match, and an article's HTML
-/// has one every few bytes (each tag has `<`, `>` and quotes); here a byte that needs nothing costs one
-/// table look-up, and one that does is written in the same loop.
+/// has one every few bytes (each tag has `<`, `>` and quotes); here the runs of bytes that need nothing are
+/// found sixteen at a time (`sitegen_xml_plain_length` on x86-64) and copied whole, and each byte that
+/// does is written in the same loop. An attribute is recognised at its opening quote, which is escaped
+/// anyway, by the bytes before it: spaces, which are everywhere, then need no stop.
 struct FeedEscaping: Sendable {
     /// The replacements made before XML escaping, in the order they are tried at one position.
     static func pairs(origin: String, droppedTag: String) -> [(target: String, replacement: String)] {
@@ -31,8 +36,6 @@ struct FeedEscaping: Sendable {
         case open
         /// A control character XML forbids (`xmlEscaped` drops it): dropped.
         case forbidden
-        /// A space: an attribute made absolute, or copied.
-        case space
         /// The first byte of U+FFFE and U+FFFF (which XML forbids), and of other characters.
         case special
     }
@@ -41,12 +44,10 @@ struct FeedEscaping: Sendable {
     /// Per byte of kind `entity` (and `<`): its entity's bytes, the first lowest, with its length in the top byte.
     private let entities: [UInt64]
     private let droppedTag: [UInt8]
-    /// Per attribute: ` href="` as written, and ` href=&quot;` as escaped.
-    private let openings: [(written: [UInt8], escaped: [UInt8])]
+    /// Per attribute: what comes before its opening quote, ` href=`.
+    private let openings: [[UInt8]]
     /// The origin escaped for XML, then `/`.
     private let absolutePrefix: [UInt8]
-    /// The most an attribute's opening and value prefix write.
-    private let longestAttribute: Int
 
     /// `droppedTag` starts with `<`.
     init(origin: String, droppedTag: String) {
@@ -64,21 +65,20 @@ struct FeedEscaping: Sendable {
             }
         }
         kinds[Int(UInt8(ascii: "<"))] = .open
-        kinds[Int(UInt8(ascii: " "))] = .space
         kinds[0xEF] = .special
+        precondition(kinds[Int(UInt8(ascii: "\""))] == .entity, "an attribute is found at its escaped opening quote")
         self.kinds = kinds
         self.entities = entities
         self.droppedTag = Array(droppedTag.utf8)
-        openings = Self.attributes.map { name in (Array(" \(name)=\"".utf8), Array(" \(name)=\"".xmlEscaped.utf8)) }
+        openings = Self.attributes.map { Array(" \($0)=".utf8) }
         absolutePrefix = Array((origin.xmlEscaped + "/").utf8)
-        longestAttribute = openings.map(\.escaped.count).max()! + max(absolutePrefix.count, Self.slashes.count)
     }
 
     /// `html` with the tag dropped, the attributes made absolute and everything escaped for XML.
     func escaped(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        // Each byte gives at most an entity of six bytes, and each attribute of seven or more its escaped
-        // opening and the origin; eight bytes of slack, since an entity is stored as a whole word.
-        let bound = html.count * 6 + (html.count / 7 + 1) * longestAttribute + 8
+        // Each byte gives at most an entity of six bytes, and each attribute's quote (one in six bytes or
+        // fewer: ` src="`) the origin too; eight bytes of slack, since an entity is stored as a whole word.
+        let bound = html.count * 6 + (html.count / 6 + 1) * absolutePrefix.count + 8
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { out in
             kinds.withUnsafeBufferPointer { kinds in
                 entities.withUnsafeBufferPointer { entities in
@@ -88,25 +88,29 @@ struct FeedEscaping: Sendable {
         }
     }
 
-    /// Writes `html` escaped into `out`; how many bytes it wrote. Plain bytes, nearly all, are copied one
-    /// at a time in this loop: the runs between replacements are too short for a call to copy them.
+    /// Writes `html` escaped into `out`; how many bytes it wrote.
     private func write(
         _ html: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
         kinds: UnsafeBufferPointer<Kind>, entities: UnsafeBufferPointer<UInt64>
     ) -> Int {
         let raw = UnsafeMutableRawPointer(out.baseAddress!)
-        var at = 0, index = 0
-        while index < html.count {
-            let byte = html[index], kind = kinds[Int(byte)]
-            // Tested before the switch: a jump through its table for every byte costs more than the copy.
-            if kind == .plain {
+        // `dropped`: where the last dropped tag ended; an attribute's name must come after it, as it must
+        // in the input the general replacement matches.
+        var at = 0, index = 0, dropped = 0
+        while true {
+            let run = plainLength(html, from: index, kinds: kinds)
+            (raw + at).copyMemory(from: html.baseAddress! + index, byteCount: run)
+            at += run
+            index += run
+            guard index < html.count else { return at }
+            let byte = html[index]
+            switch kinds[Int(byte)] {
+            case .plain:
                 out[at] = byte
-                at &+= 1
-                index &+= 1
+                at += 1
+                index += 1
                 continue
-            }
-            switch kind {
-            case .plain, .entity:
+            case .entity:
                 break
             case .forbidden:
                 index += 1
@@ -114,18 +118,9 @@ struct FeedEscaping: Sendable {
             case .open:
                 if html.hasPrefix(droppedTag, at: index) {
                     index += droppedTag.count
+                    dropped = index
                     continue
                 }
-            case .space:
-                if let (length, written) = attribute(in: html, at: index, into: out, at: at) {
-                    index += length
-                    at += written
-                } else {
-                    out[at] = byte
-                    at += 1
-                    index += 1
-                }
-                continue
             case .special:
                 // U+FFFE is EF BF BE and U+FFFF is EF BF BF.
                 if index + 2 < html.count, html[index + 1] == 0xBF, html[index + 2] & 0xFE == 0xBE {
@@ -141,30 +136,38 @@ struct FeedEscaping: Sendable {
             raw.storeBytes(of: entity.littleEndian, toByteOffset: at, as: UInt64.self)
             at += Int(entity >> 56)
             index += 1
-        }
-        return at
-    }
-
-    /// At a space: when an attribute with a root-relative value starts there, how many bytes of `html` it
-    /// takes and how many it wrote into `out` at `at`; nil when none does.
-    private func attribute(
-        in html: UnsafeBufferPointer<UInt8>, at index: Int, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int
-    ) -> (taken: Int, written: Int)? {
-        for opening in openings where html.hasPrefix(opening.written, at: index) {
-            let slash = index + opening.written.count
-            guard slash < html.count, html[slash] == UInt8(ascii: "/") else { return nil }
-            // `//`: a protocol-relative URL, left as it is; `/`: the site's origin goes before it.
-            let protocolRelative = slash + 1 < html.count && html[slash + 1] == UInt8(ascii: "/")
-            var at = start
-            func put(_ bytes: [UInt8]) {
-                for byte in bytes {
+            if byte == UInt8(ascii: "\""), let (taken, prefix) = rootRelative(in: html, quote: index - 1, after: dropped) {
+                for byte in prefix {
                     out[at] = byte
                     at += 1
                 }
+                index += taken
             }
-            put(opening.escaped)
-            put(protocolRelative ? Self.slashes : absolutePrefix)
-            return (opening.written.count + (protocolRelative ? 2 : 1), at - start)
+        }
+    }
+
+    /// How many bytes from `index` on need nothing but copying (a few more may, which `write` copies one
+    /// by one).
+    @inline(__always)
+    private func plainLength(_ html: UnsafeBufferPointer<UInt8>, from index: Int, kinds: UnsafeBufferPointer<Kind>) -> Int {
+        #if arch(x86_64)
+        sitegen_xml_plain_length(html.baseAddress! + index, html.count - index)
+        #else
+        var end = index
+        while end < html.count, kinds[Int(html[end])] == .plain { end += 1 }
+        return end - index
+        #endif
+    }
+
+    /// At the quote at `quote`: when an attribute's name is before it (and after `floor`) and a root-relative
+    /// value after it, how many bytes after the quote it takes and what to write for them: `//` as it is for
+    /// a protocol-relative URL, the origin then `/` for `/`. Nil when there is no such attribute.
+    private func rootRelative(in html: UnsafeBufferPointer<UInt8>, quote: Int, after floor: Int) -> (taken: Int, written: [UInt8])? {
+        let slash = quote + 1
+        guard slash < html.count, html[slash] == UInt8(ascii: "/") else { return nil }
+        for opening in openings where quote - opening.count >= floor && html.hasPrefix(opening, at: quote - opening.count) {
+            let protocolRelative = slash + 1 < html.count && html[slash + 1] == UInt8(ascii: "/")
+            return protocolRelative ? (2, Self.slashes) : (1, absolutePrefix)
         }
         return nil
     }
