@@ -110,8 +110,10 @@ private final class FieldsBox: MustacheObject {
         Self.value(fields.field(name))
     }
 
-    static func value(_ value: TemplateValue?) -> MustacheValue? {
-        switch value {
+    /// `value` for the engine. It is consumed, so that its payload (a model, a list, a text) moves into
+    /// the result instead of being copied and the original released: a page looks up hundreds of values.
+    static func value(_ value: consuming TemplateValue?) -> MustacheValue? {
+        switch consume value {
         case .none: return nil
         case .text(let text)?: return .string(text)
         case .flag(let flag)?: return .bool(flag)
