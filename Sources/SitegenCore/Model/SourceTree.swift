@@ -55,14 +55,19 @@ extension SourceTree {
     /// lone `\r`, as `SourceText` reads it.
     func keepingHeads(_ headLines: [String: Int]) -> SourceTree {
         var tree = self
+        tree.keepHeads(headLines)
+        return tree
+    }
+
+    /// `keepingHeads` in place: a tree no one else holds cuts its files without copying its table of them.
+    mutating func keepHeads(_ headLines: [String: Int]) {
         for (path, lines) in headLines {
             guard let data = content[path] else { continue }
-            tree.content[path] = data.withUnsafeBytes { raw in
+            content[path] = data.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 return Data(UnsafeBufferPointer(rebasing: bytes[..<Self.end(ofLines: lines, in: bytes)]))
             }
         }
-        return tree
     }
 
     /// Where the first `count` lines of `bytes` end, line breaks included.
