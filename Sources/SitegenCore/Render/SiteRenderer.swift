@@ -84,30 +84,44 @@ struct SiteRenderer: Sendable {
         into out: inout Emitter, writingIn writes: inout ThrowingTaskGroup<Void, any Error>, newCache: inout RenderCache
     ) async throws {
         let reusable = cache.templates == newCache.templates ? cache.pages : [:]
+        // A page's view model is kept only for the next render: a build that streams its files lets it go
+        // in the worker that rendered the page, not later on one core.
+        let keeping = out.sink == nil
         // Each chunk's own copy of the templates, kept from one batch to the next.
         var copies: [TemplateRenderer] = []
         for slice in Array(jobs.indices).slices(of: Self.filesPerBatch) {
             let batch = slice.filter { claimed[$0] }
-            let pages = await batch.parallelMap(workers: out.workers, states: &copies, state: { [templates] in templates.isolatedCopy() }) { templates, index -> (page: RenderCache.Page, entry: Manifest.Entry, problem: Diagnostic?) in
+            let pages = await batch.parallelMap(workers: out.workers, states: &copies, state: { [templates] in templates.isolatedCopy() }) { templates, index -> RenderedPage in
                 let job = jobs[index], path = paths[index], context = models.context(for: job)
                 var entry = describe.page(job)
                 if let cached = reusable[path], cached.template == job.template, cached.context == context {
                     entry.sha256 = cache.hashes[path] ?? cached.file.contents.sha256
-                    return (cached, entry, nil)
+                    return RenderedPage(file: cached.file, entry: entry, problem: nil, fresh: false, kept: keeping ? cached : nil)
                 }
                 let (html, problem) = templates.render(job.template, context)
                 let file = OutputFile(path: path, contents: .bytes(html))
                 entry.sha256 = file.contents.sha256
-                return (RenderCache.Page(template: job.template, context: context, file: file, fresh: true), entry, problem)
+                let kept = keeping && problem == nil ? RenderCache.Page(template: job.template, context: context, file: file, fresh: false) : nil
+                return RenderedPage(file: file, entry: entry, problem: problem, fresh: true, kept: kept)
             }
-            out.report(pages.compactMap(\.problem))
-            for (page, _, _) in pages where page.fresh { newCache.rendered.insert(page.file.path) }
-            try await out.emit(hashed: pages.map { ($0.page.file, $0.entry) }, writingIn: &writes)
-            guard out.sink == nil else { continue }
-            for (page, _, problem) in pages where problem == nil {
-                newCache.pages[page.file.path] = RenderCache.Page(template: page.template, context: page.context, file: page.file, fresh: false)
+            out.report(pages.compactMap { $0.problem })
+            for index in pages.indices where pages[index].fresh { newCache.rendered.insert(pages[index].file.path) }
+            try await out.emit(hashed: pages.map { ($0.file, $0.entry) }, writingIn: &writes)
+            for index in pages.indices {
+                if let page = pages[index].kept { newCache.pages[page.file.path] = page }
             }
         }
+    }
+
+    /// A page as `emitPages` made it: its file and manifest entry, the problem rendering it (then it is
+    /// empty), whether it was rendered now rather than taken from the cache, and what the next render may
+    /// reuse of it (nil when nothing is kept).
+    private struct RenderedPage: Sendable {
+        let file: OutputFile
+        let entry: Manifest.Entry
+        let problem: Diagnostic?
+        let fresh: Bool
+        let kept: RenderCache.Page?
     }
 
     /// The search fragments, a batch at a time, then the index's own files, which carry the fragments' hashes.
