@@ -50,13 +50,16 @@ public struct SiteBuilder: Sendable {
 
     /// The output of stages that rendered without errors (its files are those the render kept: none when
     /// they went to a sink); throws `BuildFailure` otherwise.
-    private func output(of run: Stages, _ tree: SourceTree) throws -> (output: BuildOutput, rendered: RenderedSite) {
-        guard let rendered = run.rendered, !run.diagnostics.hasErrors else {
-            throw BuildFailure(diagnostics: finish(run.diagnostics, tree))
+    private func output(of run: consuming Stages, _ tree: SourceTree) throws -> (output: BuildOutput, rendered: RenderedSite) {
+        // Taken out of the stages, so that sorting them moves them rather than copying them all first.
+        var diagnostics: [Diagnostic] = []
+        swap(&diagnostics, &run.diagnostics)
+        guard let rendered = run.rendered, !diagnostics.hasErrors else {
+            throw BuildFailure(diagnostics: finish(diagnostics, tree))
         }
         let pages = rendered.manifest.entries.count { $0.path.hasSuffix(".html") }
         let output = BuildOutput(
-            files: rendered.files, diagnostics: finish(run.diagnostics, tree),
+            files: rendered.files, diagnostics: finish(diagnostics, tree),
             statistics: .init(site: rendered.site, pages: pages), manifest: rendered.manifest)
         return (output, rendered)
     }
@@ -189,21 +192,22 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Sorted, with the offending source line attached wherever a position is known.
-    func finish(_ diagnostics: [Diagnostic], _ tree: SourceTree) -> [Diagnostic] {
+    func finish(_ diagnostics: consuming [Diagnostic], _ tree: SourceTree) -> [Diagnostic] {
+        var diagnostics = diagnostics
+        diagnostics.sortByPosition()
         // Each file is decoded and split into lines once, however many diagnostics it has.
         var lines: [String: [Substring]] = [:]
-        return diagnostics.sortedByPosition().map { diagnostic in
-            guard diagnostic.sourceLine == nil, let file = diagnostic.file, let line = diagnostic.line, line >= 1 else { return diagnostic }
+        for index in diagnostics.indices {
+            guard diagnostics[index].sourceLine == nil, let file = diagnostics[index].file, let line = diagnostics[index].line, line >= 1 else { continue }
             if lines[file] == nil {
                 guard let data = tree.content[file] ?? tree.templates[file] ?? (tree.config?.path == file ? tree.config?.text : nil),
-                      case .success(let text) = SourceText.decode(data, path: file) else { return diagnostic }
+                      case .success(let text) = SourceText.decode(data, path: file) else { continue }
                 lines[file] = text.text.split(separator: "\n", omittingEmptySubsequences: false)
             }
-            guard let fileLines = lines[file], line <= fileLines.count else { return diagnostic }
-            var withLine = diagnostic
-            withLine.sourceLine = String(fileLines[line - 1])
-            return withLine
+            guard let fileLines = lines[file], line <= fileLines.count else { continue }
+            diagnostics[index].sourceLine = String(fileLines[line - 1])
         }
+        return diagnostics
     }
 }
 

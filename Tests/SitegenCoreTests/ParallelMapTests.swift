@@ -1,4 +1,3 @@
-import PropertyBased
 import Testing
 @testable import SitegenCore
 
@@ -26,24 +25,5 @@ struct ParallelMapTests {
         var states: [Int] = []
         let mapped = await [Int]().parallelMap(workers: 2, states: &states, state: { 0 }) { _, element in element }
         #expect(mapped.isEmpty && states.isEmpty)
-    }
-
-    @Test("property: permute(to:) puts at each index the element that was at order's entry for it")
-    func permuteFollowsTheOrder() async {
-        await propertyCheck(count: 500, input: Gen.int(in: 0..<1000).array(of: 0...40)) { keys in
-            let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
-            // Strings, so that a copy left behind or an element dropped would show.
-            var elements = keys.indices.map { "element \($0)" }
-            let expected = order.map { elements[$0] }
-            elements.permute(to: order)
-            #expect(elements == expected)
-        }
-    }
-
-    @Test("appendMoving(_:) appends in order and leaves the source empty")
-    func appendMovingEmptiesTheSource() {
-        var target = ["a", "b"], source = ["c", "d", "e"]
-        target.appendMoving(&source)
-        #expect(target == ["a", "b", "c", "d", "e"] && source.isEmpty)
     }
 }

@@ -74,13 +74,20 @@ extension [Diagnostic] {
     /// tens of thousands of warnings, and sorting the diagnostics themselves copied each one and compared
     /// paths many times over.
     func sortedByPosition() -> [Diagnostic] {
+        var sorted = self
+        sorted.sortByPosition()
+        return sorted
+    }
+
+    /// `sortedByPosition()` in place, each diagnostic moved once.
+    mutating func sortByPosition() {
         let files = Set(map { $0.file ?? "" }).sorted()
         let ranks = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
         let keys = map { (ranks[$0.file ?? ""]!, $0.line ?? 0, $0.column ?? 0) }
         let order = indices.sorted { a, b in
             keys[a] != keys[b] ? keys[a] < keys[b] : self[a].message < self[b].message
         }
-        return order.map { self[$0] }
+        permute(to: order)
     }
 }
 

@@ -18,10 +18,13 @@ public struct Manifest: Sendable, Hashable, Codable {
     public var entries: [Entry]
 
     /// A manifest of the current version; `entries` are sorted by path.
-    public init(baseURL: String, entries: [Entry]) {
+    public init(baseURL: String, entries: consuming [Entry]) {
         version = Self.currentVersion
         self.baseURL = baseURL
-        self.entries = entries.sorted { $0.path < $1.path }
+        // Sorted in place: `sorted` would copy every entry first.
+        var entries = entries
+        entries.sort { $0.path < $1.path }
+        self.entries = entries
     }
 
     /// The entry of the file at `path`, found by binary search.

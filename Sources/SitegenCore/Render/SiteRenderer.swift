@@ -71,8 +71,11 @@ struct SiteRenderer: Sendable {
             try await emitPages(jobs, paths: paths, claimed: claimed, models: models, describe: describe, cache: cache, into: &out, writingIn: &writes, newCache: &newCache)
             try await writes.waitForAll()
         }
-        let manifest = Manifest(baseURL: models.urls.baseURL, entries: out.entries)
-        newCache.hashes = Dictionary(uniqueKeysWithValues: manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } })
+        let manifest = Manifest(baseURL: models.urls.baseURL, entries: out.takeEntries())
+        // Only a render that keeps its pages (no sink) is rendered again from its cache.
+        if sink == nil {
+            newCache.hashes = Dictionary(uniqueKeysWithValues: manifest.entries.compactMap { entry in entry.sha256.map { (entry.path, $0) } })
+        }
         return Rendered(files: out.files, manifest: manifest, diagnostics: table.diagnostics + out.problems, cache: newCache, models: models, jobs: jobs)
     }
 
@@ -281,6 +284,14 @@ private struct Emitter {
     init(sink: (any OutputSink)?, workers: Int?) {
         self.sink = sink
         self.workers = workers
+    }
+
+    /// The entries handed on so far, taken out (the emitter keeps none), so that the manifest sorts them
+    /// without copying them.
+    mutating func takeEntries() -> [Manifest.Entry] {
+        var taken: [Manifest.Entry] = []
+        swap(&taken, &entries)
+        return taken
     }
 
     /// Hands on `described`, putting in each entry the SHA-256 of a file held in memory (in parallel) or the
