@@ -11,14 +11,15 @@ struct TaxonomyBuilder {
         var slugsPerArticle: [[String]] = []
         var diagnostics: [Diagnostic] = []
         var slugOf: [String: String] = [:]  // a site has far fewer distinct names than uses of them
-        for (index, article) in articles.enumerated() {
+        // By index: `enumerated()` would copy each article.
+        for index in articles.indices {
             var seen: [String] = []
-            for name in names(article) {
+            for name in names(articles[index]) {
                 let trimmed = name.trimmingSpaces
                 let slug = slugOf[trimmed] ?? Slug.make(trimmed)
                 slugOf[trimmed] = slug
                 guard !slug.isEmpty else {
-                    diagnostics.append(warning("\(kind.singular) '\(name)' has no letters or digits and is ignored", article))
+                    diagnostics.append(warning("\(kind.singular) '\(name)' has no letters or digits and is ignored", articles[index]))
                     continue
                 }
                 guard !seen.contains(slug) else { continue }

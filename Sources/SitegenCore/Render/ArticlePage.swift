@@ -5,23 +5,26 @@ import SitegenText
 extension ViewModels {
     /// The full context of article `index`'s page.
     func articlePage(_ index: Int) -> PageContext {
-        let article = site.articles[index]
-        let meta = article.meta
+        articlePage(index, site.articles[index])
+    }
+
+    /// `articlePage(_:)` with the article borrowed from the site: a copy of it would retain every string it holds.
+    private func articlePage(_ index: Int, _ article: borrowing Article) -> PageContext {
         let toc = Self.tableOfContents(article.headings)
         let related = site.related[index].map { summaries[$0] }
         let view = ArticleView(
-            title: meta.title, description: meta.description ?? "", url: urls.path(article.route),
-            permalink: urls.absolute(article.route), date: Self.date(meta.date), updated: meta.updated.map(Self.date),
-            author: meta.author ?? site.config.author, category: Self.categoryLink(site: site, urls: urls, index: index),
+            title: article.meta.title, description: article.meta.description ?? "", url: urls.path(article.route),
+            permalink: urls.absolute(article.route), date: Self.date(article.meta.date), updated: article.meta.updated.map(Self.date),
+            author: article.meta.author ?? site.config.author, category: Self.categoryLink(site: site, urls: urls, index: index),
             tags: Self.tagLinks(site: site, urls: urls, index: index), hasTags: !site.articleTags[index].isEmpty,
             image: summaries[index].image, wordCount: article.wordCount,
             readingMinutes: ReadingTime(words: article.wordCount).minutes, readingTime: summaries[index].readingTime,
             toc: toc, hasToc: !toc.isEmpty, content: HTMLText(utf8: site.htmlUTF8(of: index)),
             previous: index + 1 < site.articles.count ? link(index + 1) : nil,
             next: index > 0 ? link(index - 1) : nil,
-            related: related, hasRelated: !related.isEmpty, draft: meta.draft
+            related: related, hasRelated: !related.isEmpty, draft: article.meta.draft
         )
-        var context = self.context(page: articleMeta(index))
+        var context = self.context(page: articleMeta(index, article))
         context.article = view
         return context
     }
@@ -30,8 +33,7 @@ extension ViewModels {
         ArticleLink(title: site.articles[index].meta.title, url: urls.path(site.articles[index].route))
     }
 
-    private func articleMeta(_ index: Int) -> PageMeta {
-        let article = site.articles[index]
+    private func articleMeta(_ index: Int, _ article: borrowing Article) -> PageMeta {
         var meta = self.meta(title: article.meta.title, description: article.meta.description ?? "", route: article.route)
         meta.ogType = "article"
         meta.imageURL = article.imageURL.map(urls.absolute(url:))

@@ -215,11 +215,9 @@ struct SiteRenderer: Sendable {
     private func origin(of job: PageJob, site: Site) -> OutputTable.Origin {
         switch job.kind {
         case .article(let index):
-            let article = site.articles[index]
-            return .file(article.path, article.meta.positions["slug"] ?? FilePosition(line: 1, column: 1))
+            return .file(site.articles[index].path, site.articles[index].meta.positions["slug"] ?? FilePosition(line: 1, column: 1))
         case .redirect(let index, _):
-            let article = site.articles[index]
-            return .file(article.path, article.meta.positions["aliases"])
+            return .file(site.articles[index].path, site.articles[index].meta.positions["aliases"])
         default:
             return .generated
         }

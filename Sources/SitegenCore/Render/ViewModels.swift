@@ -57,8 +57,12 @@ struct ViewModels: Sendable {
     }
 
     private static func summary(site: Site, urls: SiteURLs, index: Int) -> ArticleSummary {
-        let article = site.articles[index]
-        return ArticleSummary(
+        summary(of: site.articles[index], site: site, urls: urls, index: index)
+    }
+
+    /// `summary(site:urls:index:)` with the article borrowed: a copy of it would retain every string it holds.
+    private static func summary(of article: borrowing Article, site: Site, urls: SiteURLs, index: Int) -> ArticleSummary {
+        ArticleSummary(
             title: article.meta.title, url: urls.path(article.route), description: article.meta.description ?? "",
             date: date(article.meta.date), category: categoryLink(site: site, urls: urls, index: index),
             tags: tagLinks(site: site, urls: urls, index: index),
