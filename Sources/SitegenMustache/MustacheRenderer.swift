@@ -32,7 +32,10 @@ struct MustacheRenderer {
         let html = self.html
         defer { self.html = html }
         guard !indentation.isEmpty else {
-            for node in nodes where failure == nil { render(node) }
+            // Each node borrowed from the array's buffer: taking it out would retain and release its box.
+            nodes.withUnsafeBufferPointer { nodes in
+                for index in nodes.indices where failure == nil { render(nodes[index]) }
+            }
             return
         }
         let start = output.count
