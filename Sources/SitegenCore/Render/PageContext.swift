@@ -150,17 +150,41 @@ struct ArticleLink: Sendable, Equatable {
     var url: String
 }
 
-/// An article in a list (home, tag, category, archive, related).
-struct ArticleSummary: Sendable, Equatable {
-    var title: String
-    var url: String
-    var description: String
-    var date: DateView
-    var category: TermLink?
-    var tags: [TermLink]
-    var readingTime: String
-    var image: ImageView?
-    var draft: Bool
+/// An article in a list (home, tag, category, archive, related). A class: each summary is made once and
+/// shown on many pages (its tags' and category's lists, other articles' related lists), and every page's
+/// context holds its own references to the summaries it lists; a struct of this many strings was copied,
+/// and each of them retained, for every list it went into and again for the template engine.
+final class ArticleSummary: Sendable, Equatable {
+    let title: String
+    let url: String
+    let description: String
+    let date: DateView
+    let category: TermLink?
+    let tags: [TermLink]
+    let readingTime: String
+    let image: ImageView?
+    let draft: Bool
+
+    init(
+        title: String, url: String, description: String, date: DateView, category: TermLink?, tags: [TermLink],
+        readingTime: String, image: ImageView?, draft: Bool
+    ) {
+        self.title = title
+        self.url = url
+        self.description = description
+        self.date = date
+        self.category = category
+        self.tags = tags
+        self.readingTime = readingTime
+        self.image = image
+        self.draft = draft
+    }
+
+    static func == (lhs: ArticleSummary, rhs: ArticleSummary) -> Bool {
+        lhs === rhs
+            || (lhs.title, lhs.url, lhs.description, lhs.readingTime, lhs.draft) == (rhs.title, rhs.url, rhs.description, rhs.readingTime, rhs.draft)
+            && lhs.date == rhs.date && lhs.category == rhs.category && lhs.tags == rhs.tags && lhs.image == rhs.image
+    }
 }
 
 /// The home page and tag/category pages.

@@ -113,12 +113,13 @@ struct SearchFiles: Sendable {
 
     private static func fragment(_ models: ViewModels, _ index: Int) -> SearchFragment {
         let site = models.site
-        // The article's fields read in place: a copy of the whole article retained and released each of them.
-        let meta = site.articles[index].meta
+        // The article's fields read in place: a copy of the article, or of its front matter, retains and
+        // releases every string in it.
         return SearchFragment(
-            url: models.urls.path(site.articles[index].route), title: meta.title, date: meta.date.iso,
-            dateText: meta.date.display, category: site.articleCategory[index].map { site.categories[$0].name } ?? "",
-            description: meta.description ?? "",
+            url: models.urls.path(site.articles[index].route), title: site.articles[index].meta.title,
+            date: site.articles[index].meta.date.iso, dateText: site.articles[index].meta.date.display,
+            category: site.articleCategory[index].map { site.categories[$0].name } ?? "",
+            description: site.articles[index].meta.description ?? "",
             sectionsJSON: site.searchSections(of: index))
     }
 }
