@@ -107,7 +107,7 @@ struct ContentEdit: Sendable {
             let (html, problem) = templates.render(job.template, context)
             guard problem == nil else { return nil }
             let file = OutputFile(path: path, contents: .bytes(html))
-            return Page(job: job, page: .init(template: job.template, context: context, file: file, fresh: true), sha256: Self.sha256(file))
+            return Page(job: job, page: .init(template: job.template, context: context, file: file), sha256: Self.sha256(file))
         }
         return pages.contains { $0 == nil } ? nil : pages.compactMap { $0 }
     }
@@ -118,7 +118,7 @@ struct ContentEdit: Sendable {
         var fresh: [OutputFile] = []
         for page in pages {
             let file = page.page.file
-            cache.pages[file.path] = .init(template: page.page.template, context: page.page.context, file: file, fresh: false)
+            cache.pages[file.path] = page.page
             guard let sha256 = page.sha256 else { continue }
             // Of a page's manifest entry only the title can follow an article's edit, and only an article's
             // page and its redirects carry its title.

@@ -103,7 +103,8 @@ struct ContentParser: Sendable {
         newCache.surroundings = surroundings
         newCache.nextRevision = cache.nextRevision
         bodies.reverseMoving()
-        for path in published.indices.map({ published[$0].path }) {
+        for index in published.indices {
+            let path = published[index].path
             let (rendered, bodyDiagnostics, reused) = bodies.removeLast()
             var article = consume rendered
             if !reused {

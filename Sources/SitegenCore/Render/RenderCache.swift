@@ -7,8 +7,6 @@ struct RenderCache: Sendable {
         let template: String
         let context: PageContext
         let file: OutputFile
-        /// Rendered by this render (not taken from the cache).
-        var fresh: Bool
     }
 
     /// The templates the pages were rendered with: when they change, no page is reused.

@@ -104,7 +104,7 @@ struct SiteRenderer: Sendable {
                 let (html, problem) = templates.render(job.template, context)
                 let file = OutputFile(path: path, contents: .bytes(html))
                 entry.sha256 = file.contents.sha256
-                let kept = keeping && problem == nil ? RenderCache.Page(template: job.template, context: context, file: file, fresh: false) : nil
+                let kept = keeping && problem == nil ? RenderCache.Page(template: job.template, context: context, file: file) : nil
                 return RenderedPage(file: file, entry: entry, problem: problem, fresh: true, kept: kept)
             }
             out.report(pages.compactMap { $0.problem })
