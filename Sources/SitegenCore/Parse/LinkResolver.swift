@@ -112,5 +112,11 @@ struct LinkResolver: Sendable, Equatable {
 }
 
 extension String {
-    var removingPercentEncodingSafely: String { removingPercentEncoding ?? self }
+    /// The text with percent escapes decoded; itself when they do not decode. Text without `%` (nearly
+    /// every link) is returned as it is: Foundation's decoding goes through a bridged string even then,
+    /// and was two thirds of resolving a link.
+    var removingPercentEncodingSafely: String {
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
+        return removingPercentEncoding ?? self
+    }
 }
