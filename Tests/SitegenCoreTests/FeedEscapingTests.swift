@@ -34,6 +34,12 @@ struct FeedEscapingTests {
         }
     }
 
+    @Test("an empty body, even one with no buffer behind it, escapes to nothing")
+    func emptyBody() {
+        let fast = FeedEscaping(origin: "https://example.org", droppedTag: Self.droppedTag)
+        #expect(fast.escaped(UnsafeBufferPointer(start: nil, count: 0)).isEmpty)
+    }
+
     @Test("an article's HTML: links made absolute, the helper's script dropped, markup escaped")
     func articleHTML() {
         let fast = FeedEscaping(origin: "https://example.org", droppedTag: Self.droppedTag)

@@ -93,13 +93,14 @@ struct FeedEscaping: Sendable {
         _ html: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
         kinds: UnsafeBufferPointer<Kind>, entities: UnsafeBufferPointer<UInt64>
     ) -> Int {
+        guard let base = html.baseAddress else { return 0 }
         let raw = UnsafeMutableRawPointer(out.baseAddress!)
         // `dropped`: where the last dropped tag ended; an attribute's name must come after it, as it must
         // in the input the general replacement matches.
         var at = 0, index = 0, dropped = 0
         while true {
-            let run = plainLength(html, from: index, kinds: kinds)
-            (raw + at).copyMemory(from: html.baseAddress! + index, byteCount: run)
+            let run = plainLength(base + index, html.count - index, kinds: kinds)
+            (raw + at).copyMemory(from: base + index, byteCount: run)
             at += run
             index += run
             guard index < html.count else { return at }
@@ -146,16 +147,16 @@ struct FeedEscaping: Sendable {
         }
     }
 
-    /// How many bytes from `index` on need nothing but copying (a few more may, which `write` copies one
-    /// by one).
+    /// How many of the `count` bytes at `start` need nothing but copying (a few more may, which `write`
+    /// copies one by one).
     @inline(__always)
-    private func plainLength(_ html: UnsafeBufferPointer<UInt8>, from index: Int, kinds: UnsafeBufferPointer<Kind>) -> Int {
+    private func plainLength(_ start: UnsafePointer<UInt8>, _ count: Int, kinds: UnsafeBufferPointer<Kind>) -> Int {
         #if arch(x86_64)
-        sitegen_xml_plain_length(html.baseAddress! + index, html.count - index)
+        sitegen_xml_plain_length(start, count)
         #else
-        var end = index
-        while end < html.count, kinds[Int(html[end])] == .plain { end += 1 }
-        return end - index
+        var length = 0
+        while length < count, kinds[Int(start[length])] == .plain { length += 1 }
+        return length
         #endif
     }
 
