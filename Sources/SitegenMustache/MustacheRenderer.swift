@@ -31,19 +31,15 @@ struct MustacheRenderer {
     mutating func render(_ nodes: [MustacheNode]) {
         let html = self.html
         defer { self.html = html }
-        guard !indentation.isEmpty else {
-            // Each node borrowed from the array's buffer: taking it out would retain and release its box.
-            nodes.withUnsafeBufferPointer { nodes in
-                for index in nodes.indices where failure == nil { render(nodes[index]) }
-            }
-            return
-        }
         let start = output.count
-        for node in nodes where failure == nil {
-            let before = output.count
-            render(node)
-            if output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n") {
-                output.insert(contentsOf: indentation, at: before)
+        // Each node borrowed from the array's buffer: taking it out would retain and release its box.
+        nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices where failure == nil {
+                let before = output.count
+                render(nodes[index])
+                if !indentation.isEmpty, output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n") {
+                    output.insert(contentsOf: indentation, at: before)
+                }
             }
         }
     }
