@@ -61,10 +61,12 @@ public struct DocumentTerms: Sendable, Hashable {
         }
     }
 
-    /// Calls `body` with each term's weight and whether it is in the title, in `entries` order.
-    func forEachWeight(_ body: (Float, Bool) -> Void) {
+    /// Calls `body` with each term's position, weight and whether it is in the title, in `entries` order.
+    func forEachWeight(_ body: (Int, Float, Bool) -> Void) {
         var nextTitled = 0
-        for (position, weight) in termWeights.enumerated() { body(weight, isTitled(position, next: &nextTitled)) }
+        termWeights.withUnsafeBufferPointer { weights in
+            for position in weights.indices { body(position, weights[position], isTitled(position, next: &nextTitled)) }
+        }
     }
 
     /// Whether the term at `position` is in the title, for a walk in `entries` order: `next` is the first

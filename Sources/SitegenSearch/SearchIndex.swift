@@ -73,9 +73,11 @@ public struct SearchIndex: Sendable {
 
     /// The index of `documents` (document `i` is `documents[i]`).
     public init(_ documents: [DocumentTerms], options: Options = .init()) {
-        let packed = PackedPostings(documents[...], firstNumber: 0)
-        self.init(terms: packed.terms, lengths: documents.map(\.length), options: options)
-        for (id, term) in packed.terms.enumerated() { lists[term] = packed.list(id) }
+        var numbering = TermNumbering()
+        let numbers = documents.map { numbering.numbers(of: $0) }
+        let packed = PackedPostings(documents[...], numbers: numbers[...], termCount: numbering.terms.count, firstNumber: 0)
+        self.init(terms: numbering.terms.sorted(by: Self.precedes), lengths: documents.map(\.length), options: options)
+        for (number, term) in numbering.terms.enumerated() { lists[term] = PackedPostings.list(number, in: [packed]) }
         for term in terms { entries[term] = entry(term, lists[term]!) }
         sizes = terms.map { entries[$0]!.count }
     }
@@ -92,20 +94,19 @@ public struct SearchIndex: Sendable {
     /// The index of the documents added to `postings`, its entries encoded in parallel: in one task when
     /// `tasks` is 1, else in `8 × tasks` small chunks.
     public static func build(_ postings: SearchPostings, options: Options = .init(), tasks: Int = 8, editable: Bool = true) async -> SearchIndex {
-        let parts = postings.parts
-        var places: [String: [(part: Int, id: Int)]] = [:]
-        for (number, part) in parts.enumerated() {
-            for (id, term) in part.terms.enumerated() { places[term, default: []].append((number, id)) }
-        }
-        var index = SearchIndex(terms: Array(places.keys), lengths: postings.lengths, options: options)
+        let parts = postings.parts, names = postings.terms
+        // Term numbers in the index's order.
+        let order = names.indices.sorted { Self.precedes(names[$0], names[$1]) }
+        var index = SearchIndex(terms: order.map { names[$0] }, lengths: postings.lengths, options: options)
         // Small chunks, so that no task is left alone at the end with a run of long lists.
         let pieces = tasks == 1 ? 1 : tasks * 8
-        let chunk = max(1, (index.terms.count + pieces - 1) / pieces)
-        let encoded = await withTaskGroup(of: [(String, [UInt8], PostingList?)].self) { [index, places] group in
-            for start in stride(from: 0, to: index.terms.count, by: chunk) {
+        let chunk = max(1, (order.count + pieces - 1) / pieces)
+        let encoded = await withTaskGroup(of: [(String, [UInt8], PostingList?)].self) { [index] group in
+            for start in stride(from: 0, to: order.count, by: chunk) {
                 group.addTask {
-                    index.terms[start..<min(start + chunk, index.terms.count)].map { term in
-                        let list = PackedPostings.list(of: places[term]!, in: parts)
+                    (start..<min(start + chunk, order.count)).map { position in
+                        let term = index.terms[position]
+                        let list = PackedPostings.list(order[position], in: parts)
                         return (term, index.entry(term, list), editable ? list : nil)
                     }
                 }
@@ -124,10 +125,10 @@ public struct SearchIndex: Sendable {
         return index
     }
 
-    /// The index of `terms` (in any order), with no lists or entries yet.
+    /// The index of `terms` (in the index's order: `precedes`), with no lists or entries yet.
     private init(terms: [String], lengths: [Int], options: Options) {
         self.options = options
-        self.terms = terms.sorted(by: Self.precedes)
+        self.terms = terms
         self.lengths = lengths
         totalLength = lengths.reduce(0, +)
         let average = Self.average(totalLength, count: lengths.count)

@@ -19,7 +19,11 @@ public struct TermCache: Sendable, RawTermSink {
     /// The document being counted: by stem number, its summed weight and whether it is met and in the title;
     /// and the stems met, in the order first met.
     private var tallies: [Tally] = []
-    private var touched: [Int32] = []
+    /// The stems met are `touched[..<touchedCount]`. `touched` has room for every stem and one more, so
+    /// that a stem is written past the end of the list every time it is met and counted only the first time:
+    /// a branch on whether it was met before was a coin toss per word.
+    private var touched: [Int32] = [0]
+    private var touchedCount = 0
     /// The document's terms so far, unweighted.
     private var length = 0
     private let stemmer = EnglishStemmer()
@@ -97,12 +101,12 @@ public struct TermCache: Sendable, RawTermSink {
         counts.weights = tallies.withUnsafeBufferPointer { tallies in gathered { tallies[$0].weight } }
         counts.bytes = stemBytes(ofLength: counts.lengths.reduce(0) { $0 + Int($1) })
         tallies.withUnsafeMutableBufferPointer { tallies in
-            for (position, number) in touched.enumerated() {
+            for (position, number) in touched[..<touchedCount].enumerated() {
                 if tallies[Int(number)].inTitle { counts.titled.append(Int32(position)) }
                 tallies[Int(number)] = Tally()
             }
         }
-        touched.removeAll(keepingCapacity: true)
+        touchedCount = 0
         defer { length = 0 }
         return (counts, length)
     }
@@ -110,9 +114,9 @@ public struct TermCache: Sendable, RawTermSink {
     /// `value` of each stem of the document (by number), in the order first met.
     @inline(__always)
     private func gathered<T>(_ value: (Int) -> T) -> [T] {
-        [T](unsafeUninitializedCapacity: touched.count) { values, initialized in
-            for (position, number) in touched.enumerated() { values[position] = value(Int(number)) }
-            initialized = touched.count
+        [T](unsafeUninitializedCapacity: touchedCount) { values, initialized in
+            for (position, number) in touched[..<touchedCount].enumerated() { values[position] = value(Int(number)) }
+            initialized = touchedCount
         }
     }
 
@@ -121,7 +125,7 @@ public struct TermCache: Sendable, RawTermSink {
         [UInt8](unsafeUninitializedCapacity: size) { bytes, filled in
             stemBytes.withUnsafeBufferPointer { stored in
                 stemEnds.withUnsafeBufferPointer { ends in
-                    for number in touched.lazy.map(Int.init) {
+                    for number in touched[..<touchedCount].lazy.map(Int.init) {
                         for from in (number == 0 ? 0 : ends[number - 1])..<ends[number] {
                             bytes[filled] = stored[from]
                             filled += 1
@@ -135,11 +139,14 @@ public struct TermCache: Sendable, RawTermSink {
     @inline(__always)
     private mutating func add(number: Int32, weight: Float, inTitle: Bool) {
         tallies.withUnsafeMutableBufferPointer { tallies in
-            let index = Int(number)
-            if !tallies[index].met { touched.append(number) }
-            tallies[index].weight += weight
-            tallies[index].met = true
-            if inTitle { tallies[index].inTitle = true }
+            touched.withUnsafeMutableBufferPointer { touched in
+                let index = Int(number)
+                touched[touchedCount] = number
+                touchedCount &+= tallies[index].met ? 0 : 1
+                tallies[index].weight += weight
+                tallies[index].met = true
+                if inTitle { tallies[index].inTitle = true }
+            }
         }
     }
 
@@ -159,6 +166,7 @@ public struct TermCache: Sendable, RawTermSink {
         stemHashes.append(stemBytes.withUnsafeBufferPointer { ByteKeyTable<Int32>.hash(UnsafeBufferPointer(rebasing: $0[start...])) })
         numbers[stem] = number
         tallies.append(Tally())
+        touched.append(0)
         return number
     }
 }
