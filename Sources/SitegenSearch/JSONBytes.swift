@@ -50,7 +50,8 @@ struct JSONBytes {
     }
 
     /// Writes `value` (not negative) in decimal into `buffer` at `at`; the index past its last digit. Digits
-    /// go from the last one back, so each is a division by the constant 10 (a multiplication).
+    /// go from the last one back, two at a time, so each pair is a division by the constant 100 (a
+    /// multiplication) and the pair's own split is a small one.
     private static func write(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
         var rest = UInt(value), digits = 1, power: UInt = 10
         while digits < 20 && rest >= power {
@@ -58,11 +59,20 @@ struct JSONBytes {
             power = power &* 10
         }
         var position = at + digits
-        repeat {
-            position -= 1
-            buffer[position] = 0x30 + UInt8(rest % 10)
-            rest /= 10
-        } while rest > 0
+        while rest >= 100 {
+            let pair = UInt8(truncatingIfNeeded: rest % 100)
+            rest /= 100
+            position -= 2
+            buffer[position] = 0x30 + pair / 10
+            buffer[position + 1] = 0x30 + pair % 10
+        }
+        let last = UInt8(truncatingIfNeeded: rest)
+        if last >= 10 {
+            buffer[position - 2] = 0x30 + last / 10
+            buffer[position - 1] = 0x30 + last % 10
+        } else {
+            buffer[position - 1] = 0x30 + last
+        }
         return at + digits
     }
 
