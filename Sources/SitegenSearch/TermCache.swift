@@ -94,41 +94,30 @@ public struct TermCache: Sendable, RawTermSink {
     /// The document's stems; the number of its terms. Clears the document.
     mutating func takeCounts() -> (counts: Counts, length: Int) {
         var counts = Counts()
-        let count = touchedCount
-        var size = 0
-        // One pass over the stems met for all but their bytes, on the buffers: most stems are a few bytes, so
-        // a call and a bounds check apiece would cost more than the work.
-        counts.lengths = [UInt8](unsafeUninitializedCapacity: count) { lengths, lengthsMade in
-            counts.hashes = [UInt32](unsafeUninitializedCapacity: count) { hashes, hashesMade in
-                counts.weights = [Float](unsafeUninitializedCapacity: count) { weights, weightsMade in
-                    touched.withUnsafeBufferPointer { touched in
-                        stemEnds.withUnsafeBufferPointer { ends in
-                            stemHashes.withUnsafeBufferPointer { stemHashes in
-                                tallies.withUnsafeMutableBufferPointer { tallies in
-                                    for position in 0..<count {
-                                        let number = Int(touched[position])
-                                        let length = ends[number] - (number == 0 ? 0 : ends[number - 1])
-                                        size += length
-                                        lengths[position] = UInt8(length)
-                                        hashes[position] = stemHashes[number]
-                                        weights[position] = tallies[number].weight
-                                        if tallies[number].inTitle { counts.titled.append(Int32(position)) }
-                                        tallies[number] = Tally()
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    weightsMade = count
-                }
-                hashesMade = count
+        // A pass per array, on the buffers: most stems are a few bytes, so a copy call and a bounds check
+        // apiece cost more than the bytes.
+        counts.lengths = stemEnds.withUnsafeBufferPointer { ends in gathered { UInt8(ends[$0] - ($0 == 0 ? 0 : ends[$0 - 1])) } }
+        counts.hashes = stemHashes.withUnsafeBufferPointer { hashes in gathered { hashes[$0] } }
+        counts.weights = tallies.withUnsafeBufferPointer { tallies in gathered { tallies[$0].weight } }
+        counts.bytes = stemBytes(ofLength: counts.lengths.reduce(0) { $0 + Int($1) })
+        tallies.withUnsafeMutableBufferPointer { tallies in
+            for (position, number) in touched[..<touchedCount].enumerated() {
+                if tallies[Int(number)].inTitle { counts.titled.append(Int32(position)) }
+                tallies[Int(number)] = Tally()
             }
-            lengthsMade = count
         }
-        counts.bytes = stemBytes(ofLength: size)
         touchedCount = 0
         defer { length = 0 }
         return (counts, length)
+    }
+
+    /// `value` of each stem of the document (by number), in the order first met.
+    @inline(__always)
+    private func gathered<T>(_ value: (Int) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: touchedCount) { values, initialized in
+            for (position, number) in touched[..<touchedCount].enumerated() { values[position] = value(Int(number)) }
+            initialized = touchedCount
+        }
     }
 
     /// The UTF-8 of the document's stems, in the order first met, one after the other (`size` bytes in all).
