@@ -21,7 +21,9 @@ struct DiagnosticOrderTests {
             return Diagnostic(pick([Diagnostic.Severity.warning, .error]), file: file, line: line, column: column, message: message)
         }
         await propertyCheck(input: diagnostic.array(of: 0...24)) { diagnostics in
-            #expect(diagnostics.sortedByPosition() == diagnostics.sorted())
+            var sorted = diagnostics
+            sorted.sortByPosition()
+            #expect(sorted == diagnostics.sorted())
         }
     }
 }

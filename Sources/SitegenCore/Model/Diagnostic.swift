@@ -70,16 +70,9 @@ extension Diagnostic: Comparable {
 }
 
 extension [Diagnostic] {
-    /// `sorted()`, found by sorting positions with each file ranked once: a large site's corpus can draw
-    /// tens of thousands of warnings, and sorting the diagnostics themselves copied each one and compared
-    /// paths many times over.
-    func sortedByPosition() -> [Diagnostic] {
-        var sorted = self
-        sorted.sortByPosition()
-        return sorted
-    }
-
-    /// `sortedByPosition()` in place, each diagnostic moved once.
+    /// `sort()`, done by sorting positions with each file ranked once, then moving each diagnostic once: a
+    /// large site's corpus can draw tens of thousands of warnings, and sorting the diagnostics themselves
+    /// copied each one and compared paths many times over.
     mutating func sortByPosition() {
         let files = Set(map { $0.file ?? "" }).sorted()
         let ranks = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
