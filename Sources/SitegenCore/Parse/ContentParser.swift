@@ -130,32 +130,13 @@ struct ContentParser: Sendable {
         _ published: inout [ArticleSource], releasing: Bool, storingIn store: inout (any BodyStore)?,
         _ render: @escaping @Sendable (inout TermCache, ArticleSource) -> (Article, [Diagnostic], reused: Bool)
     ) async -> ([(Article, [Diagnostic], reused: Bool)], SearchPostings?) {
-        var states: [TermCache] = []
-        var bodies: [(Article, [Diagnostic], reused: Bool)] = []
         var keeper = BodyKeeper(postings: releasing && config.search ? SearchPostings() : nil, store: store, storing: store != nil)
         if keeper.postings != nil { Self.sortNewestFirst(&published) }
-        // A slice's terms and bodies are put away while the next slice renders, so that the cores do not
+        // A slice's terms and bodies are put away while the next slices render, so that the cores do not
         // wait on each other at every slice; one slice is put away at a time, in order.
-        await withTaskGroup(of: (BodyKeeper, [(Article, [Diagnostic], reused: Bool)]).self) { putting in
-            var pending = false
-            for range in Self.bodySlices(published.count, releasing: releasing) {
-                let slice = Array(published[range])
-                if releasing { for index in range { published[index].releaseData() } }
-                let rendered = await slice.parallelMap(workers: config.workers, states: &states, state: TermCache.init, render)
-                if pending {
-                    var (next, kept) = await putting.next()!
-                    keeper = next
-                    bodies.appendMoving(&kept)
-                }
-                putting.addTask { [keeper] in await keeper.keeping(rendered) }
-                pending = true
-            }
-            if pending {
-                var (next, kept) = await putting.next()!
-                keeper = next
-                bodies.appendMoving(&kept)
-            }
-        }
+        let pipeline = BodyPipeline(slices: Self.bodySlices(published.count, releasing: releasing), workers: config.workers)
+        let bodies: [(Article, [Diagnostic], reused: Bool)]
+        (keeper, bodies) = await pipeline.run(&published, releasing: releasing, keeper: keeper, render)
         store = keeper.store
         return (bodies, keeper.postings)
     }
@@ -170,7 +151,7 @@ struct ContentParser: Sendable {
 
     /// Where `renderBodies` puts each slice's articles away: the postings their terms are packed into, and
     /// the store their bodies go into (while storing works).
-    private struct BodyKeeper: Sendable {
+    struct BodyKeeper: Sendable {
         var postings: SearchPostings?
         var store: (any BodyStore)?
         var storing: Bool
