@@ -24,32 +24,30 @@ extension Array where Element: Sendable {
         workers: Int?, states: inout [State], state: @escaping @Sendable () -> State,
         _ transform: @escaping @Sendable (inout State, Element) -> T
     ) async -> [T] {
-        let chunkCount = Swift.max(1, workers == 1 ? 1 : Swift.min(count, (workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4))
-        let chunkSize = Swift.max(1, (count + chunkCount - 1) / chunkCount)
-        let starts = [Int](stride(from: 0, to: count, by: chunkSize))
-        while states.count < starts.count { states.append(state()) }
+        let chunks = Self.chunkRanges(count, workers: workers)
+        while states.count < chunks.count { states.append(state()) }
         let mapChunk: @Sendable (ArraySlice<Element>, State) -> ([T], State) = { chunk, state in
             var current = state
             return (chunk.map { transform(&current, $0) }, current)
         }
-        guard starts.count > 1 else {
-            guard let start = starts.first else { return [] }
-            let (mapped, state) = mapChunk(self[start...], states[0])
+        guard chunks.count > 1 else {
+            guard let only = chunks.first else { return [] }
+            let (mapped, state) = mapChunk(self[only], states[0])
             states[0] = state
             return mapped
         }
         var done = await withTaskGroup(of: (Int, [T], State).self) { [states] group in
-            for (number, start) in starts.enumerated() {
-                let slice = self[start..<Swift.min(start + chunkSize, count)]
+            for (number, range) in chunks.enumerated() {
+                let slice = self[range]
                 let state = states[number]
                 group.addTask {
                     let (mapped, state) = mapChunk(slice, state)
                     return (number, mapped, state)
                 }
             }
-            var chunks: [(Int, [T], State)] = []
-            for await chunk in group { chunks.append(chunk) }
-            return chunks.sorted { $0.0 < $1.0 }
+            var done: [(Int, [T], State)] = []
+            for await chunk in group { done.append(chunk) }
+            return done.sorted { $0.0 < $1.0 }
         }
         var mapped: [T] = []
         mapped.reserveCapacity(count)
@@ -78,6 +76,14 @@ extension Array where Element: Sendable {
 }
 
 extension Array {
+    /// `count` elements cut into contiguous chunks for `workers` (nil: all cores): one chunk for a single
+    /// worker, else `workers × 4`, so that a core that finishes early takes another.
+    static func chunkRanges(_ count: Int, workers: Int?) -> [Range<Int>] {
+        let perWorker = workers == 1 ? 1 : (workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4
+        let size = Swift.max(1, (count + perWorker - 1) / perWorker)
+        return stride(from: 0, to: count, by: size).map { $0..<Swift.min($0 + size, count) }
+    }
+
     /// The elements in consecutive slices of `size` (the last one shorter), in order.
     func slices(of size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }

@@ -14,25 +14,20 @@ struct BodyPipeline {
     typealias Render = @Sendable (inout TermCache, ArticleSource) -> Rendered
 
     /// The articles' index ranges rendered together, in order.
-    let slices: [Range<Int>]
+    private let slices: [Range<Int>]
     /// Each chunk: its slice, and its range within the slice's articles.
     private let chunks: [(slice: Int, range: Range<Int>)]
     /// Chunks rendering at a time, each with a term cache of its own.
     private let inFlight: Int
 
-    /// `slices` in `workers × 4` chunks each (one chunk each when `workers` is 1; nil: all cores). Smaller
-    /// chunks shorten only the wait for the last one, and cost more than that at 10,000 articles.
+    /// `slices` cut into chunks as `parallelMap` cuts an array (`Array.chunkRanges`). Smaller chunks shorten
+    /// only the wait for the last one, and cost more than that at 10,000 articles.
     init(slices: [Range<Int>], workers: Int?) {
         self.slices = slices
-        let workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
-        let perSlice = workers == 1 ? 1 : workers * 4
-        var chunks: [(slice: Int, range: Range<Int>)] = []
-        for (number, slice) in slices.enumerated() {
-            let size = Swift.max(1, (slice.count + perSlice - 1) / perSlice)
-            for start in stride(from: 0, to: slice.count, by: size) { chunks.append((number, start..<Swift.min(start + size, slice.count))) }
+        chunks = slices.enumerated().flatMap { number, slice in
+            [ArticleSource].chunkRanges(slice.count, workers: workers).map { (slice: number, range: $0) }
         }
-        self.chunks = chunks
-        inFlight = workers
+        inFlight = workers ?? ProcessInfo.processInfo.activeProcessorCount
     }
 
     /// What a task of the pipeline finished.
